@@ -1,0 +1,1 @@
+"""Rules of the customer master that need no database. Nothing here imports frappe."""
