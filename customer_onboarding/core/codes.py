@@ -70,7 +70,7 @@ def parse_pattern(pattern: str) -> CodePattern:
 			width = len(hashes)
 			continue
 		if token is not None and token not in TOKENS:
-			raise _pattern_error("pattern_unknown_token", text, token, ", ".join("{%s}" % t for t in TOKENS))
+			raise _pattern_error("pattern_unknown_token", text, token, ", ".join(f"{{{t}}}" for t in TOKENS))
 		piece = ("token", token) if token is not None else ("literal", literal)
 		(after if width else before).append(piece)
 	if not width:
