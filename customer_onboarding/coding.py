@@ -1,0 +1,106 @@
+"""Giving a new customer its code: choose the rule, fill in the pattern, take the next serial."""
+
+import frappe
+from frappe.model.document import Document
+from frappe.utils import getdate, now
+
+from customer_onboarding.core.codes import ResolvedPattern, parse_pattern, resolve_pattern
+from customer_onboarding.core.problems import ProblemError
+from customer_onboarding.core.rules import RuleMatch, match_rule, pick_rule
+from customer_onboarding.exceptions import CustomerDataError
+from customer_onboarding.messages import problem_message
+
+COUNTER = "Customer Code Counter"
+TREE_CODE_FIELDS = {"Territory": "territory_code", "Customer Group": "group_code"}
+
+
+def assign_customer_code(doc: Document) -> None:
+	"""Set `customer_code` from the best matching rule; keep a code a System Manager typed in (migrations)."""
+	if doc.customer_code and "System Manager" in frappe.get_roles():
+		return
+	doc.customer_code = None
+	groups = lineage("Customer Group", doc.customer_group)
+	territories = lineage("Territory", doc.territory)
+	rule = choose_rule(groups, territories)
+	if rule:
+		doc.customer_code = next_code(rule, doc, groups, territories)
+
+
+def lineage(doctype: str, name: str | None) -> list[tuple[str, str | None]]:
+	"""The node and its ancestors, nearest first, each with its segment code."""
+	if not name:
+		return []
+	bounds = frappe.db.get_value(doctype, name, ["lft", "rgt"])
+	if not bounds:
+		return []
+	return frappe.get_all(
+		doctype,
+		filters={"lft": ["<=", bounds[0]], "rgt": [">=", bounds[1]]},
+		fields=["name", TREE_CODE_FIELDS[doctype]],
+		order_by="lft desc",
+		as_list=True,
+	)
+
+
+def choose_rule(groups: list, territories: list) -> RuleMatch | None:
+	group_names = [name for name, _code in groups]
+	territory_names = [name for name, _code in territories]
+	rules = frappe.get_all(
+		"Customer Code Rule",
+		filters={"enabled": 1},
+		fields=["name", "priority", "for_customer_group", "for_territory"],
+	)
+	matches = (
+		match_rule(r.name, r.priority, r.for_customer_group, group_names, r.for_territory, territory_names)
+		for r in rules
+	)
+	return pick_rule(m for m in matches if m)
+
+
+def nearest_code(nodes: list[tuple[str, str | None]]) -> str | None:
+	return next((code for _name, code in nodes if code), None)
+
+
+def resolve_rule(rule: RuleMatch, doc: Document, groups: list, territories: list) -> ResolvedPattern:
+	values = {"territory_code": nearest_code(territories), "group_code": nearest_code(groups)}
+	pattern = frappe.db.get_value("Customer Code Rule", rule.name, "pattern")
+	try:
+		return resolve_pattern(parse_pattern(pattern), values, getdate())
+	except ProblemError as error:
+		frappe.throw(problem_message(error.problem, doc), CustomerDataError)
+
+
+def next_code(rule: RuleMatch, doc: Document, groups: list, territories: list) -> str:
+	"""The next free code of the rule's series; serials taken by codes that already exist are skipped."""
+	resolved = resolve_rule(rule, doc, groups, territories)
+	while True:
+		code = resolved.code(next_serial(resolved.series_key))
+		if not frappe.db.exists("Customer", {"customer_code": code}) and not frappe.db.exists(
+			"Customer", code
+		):
+			return code
+
+
+def next_serial(series_key: str) -> int:
+	"""Increment the series counter and return the new value.
+
+	INSERT ... ON DUPLICATE KEY UPDATE takes an exclusive row lock straight away, also when the row does not
+	exist yet, so concurrent first uses of a prefix queue behind each other instead of both inserting (a
+	duplicate key) or both taking shared locks and deadlocking on the upgrade. The lock is held until the
+	customer's transaction ends, so a rolled-back insert gives its serial back.
+	"""
+	timestamp, user = now(), frappe.session.user
+	frappe.db.sql(
+		"""
+		INSERT INTO `tabCustomer Code Counter`
+			(name, series_key, current, creation, modified, owner, modified_by, docstatus, idx)
+		VALUES (%(key)s, %(key)s, 1, %(ts)s, %(ts)s, %(user)s, %(user)s, 0, 0)
+		ON DUPLICATE KEY UPDATE current = current + 1, modified = %(ts)s, modified_by = %(user)s
+		""",
+		{"key": series_key, "ts": timestamp, "user": user},
+	)
+	counter = frappe.qb.DocType(COUNTER)
+	rows = (
+		frappe.qb.from_(counter).select(counter.current).where(counter.name == series_key).for_update().run()
+	)
+	return int(rows[0][0])

@@ -1,0 +1,19 @@
+import frappe
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from customer_onboarding.core.codes import parse_pattern, resolve_pattern
+from customer_onboarding.core.problems import ProblemError
+from customer_onboarding.messages import problem_message
+
+EXAMPLE_VALUES = {"territory_code": "BJ", "group_code": "JS"}
+
+
+class CustomerCodeRule(Document):
+	def validate(self):
+		try:
+			pattern = parse_pattern(self.pattern)
+		except ProblemError as error:
+			frappe.throw(problem_message(error.problem, self), title=frappe._("Invalid Pattern"))
+		self.pattern = self.pattern.strip()
+		self.example = resolve_pattern(pattern, EXAMPLE_VALUES, getdate()).code(1)

@@ -1,0 +1,88 @@
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from customer_onboarding.core.phones import is_known_region
+from customer_onboarding.core.required import DEFAULT_MATRIX
+from customer_onboarding.core.tax_id import SCHEME_CN_USCC
+from customer_onboarding.setup.custom_fields import MODULE
+
+SETTINGS = "Customer Onboarding Settings"
+
+
+class CustomerOnboardingSettings(Document):
+	def validate(self):
+		self.validate_phone_region()
+		self.validate_required_fields()
+
+	def on_update(self):
+		sync_link_title(self.use_code_as_name)
+
+	def validate_phone_region(self):
+		self.default_phone_region = (self.default_phone_region or "").strip().upper()
+		if not is_known_region(self.default_phone_region):
+			frappe.throw(
+				_("{0}: {1} is not a two-letter country code such as CN").format(
+					_(self.meta.get_label("default_phone_region")), frappe.bold(self.default_phone_region)
+				)
+			)
+
+	def validate_required_fields(self):
+		seen = set()
+		for row in self.required_fields:
+			key = (row.customer_type, row.fieldname)
+			if key in seen:
+				frappe.throw(
+					_("Row {0}: {1} is already required for {2}").format(
+						row.idx, frappe.bold(row.fieldname), _(row.customer_type)
+					)
+				)
+			seen.add(key)
+
+
+def get_settings() -> Document:
+	return frappe.get_cached_doc(SETTINGS)
+
+
+def required_matrix() -> list[tuple[str, str]]:
+	return [(row.customer_type, row.fieldname) for row in get_settings().required_fields]
+
+
+def apply_default_settings():
+	"""First install: the documented defaults. A reinstall keeps what the site already chose."""
+	if frappe.db.exists("Singles", {"doctype": SETTINGS}):
+		return
+	settings = frappe.get_single(SETTINGS)
+	settings.update(
+		{
+			"use_code_as_name": 1,
+			"require_approval": 1,
+			"tax_id_scheme": SCHEME_CN_USCC,
+			"check_contact_details": 1,
+			"default_phone_region": "CN",
+		}
+	)
+	for customer_type, fieldname in DEFAULT_MATRIX:
+		settings.append("required_fields", {"customer_type": customer_type, "fieldname": fieldname})
+	settings.save(ignore_permissions=True)
+
+
+def sync_link_title(show: bool | int):
+	"""With codes as names, links to a customer show its name beside the code."""
+	filters = {"doc_type": "Customer", "property": "show_title_field_in_link", "module": MODULE}
+	existing = frappe.db.get_value("Property Setter", filters)
+	if show and not existing:
+		frappe.get_doc(
+			{
+				"doctype": "Property Setter",
+				"doctype_or_field": "DocType",
+				"doc_type": "Customer",
+				"property": "show_title_field_in_link",
+				"property_type": "Check",
+				"value": "1",
+				"module": MODULE,
+			}
+		).insert(ignore_permissions=True)
+	elif not show and existing:
+		frappe.delete_doc("Property Setter", existing, ignore_permissions=True, force=True)
+	frappe.clear_cache(doctype="Customer")

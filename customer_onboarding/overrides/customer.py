@@ -1,0 +1,60 @@
+"""doc_events for Customer. ERPNext's own method of the same name has already run."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from customer_onboarding.coding import assign_customer_code
+from customer_onboarding.core.problems import Problem
+from customer_onboarding.customer_onboarding.doctype.customer_onboarding_settings.customer_onboarding_settings import (
+	get_settings,
+)
+from customer_onboarding.exceptions import CustomerCodeLockedError
+from customer_onboarding.messages import problem_message
+from customer_onboarding.validation import customer_problems, normalise_customer, throw_problems
+
+
+def before_insert(doc: Document, method: str | None = None) -> None:
+	assign_customer_code(doc)
+
+
+def autoname(doc: Document, method: str | None = None) -> None:
+	"""Name the customer by its code, or give it a code equal to the name ERPNext chose."""
+	if doc.customer_code and get_settings().use_code_as_name:
+		doc.name = doc.customer_code
+	elif not doc.customer_code:
+		doc.customer_code = doc.name
+
+
+def before_validate(doc: Document, method: str | None = None) -> None:
+	normalise_customer(doc)
+
+
+def validate(doc: Document, method: str | None = None) -> None:
+	refuse_code_change(doc)
+	throw_problems(doc, customer_problems(doc))
+
+
+def refuse_code_change(doc: Document) -> None:
+	if doc.is_new():
+		return
+	before = doc.get_doc_before_save()
+	if before and before.customer_code and before.customer_code != doc.customer_code:
+		frappe.throw(problem_message(Problem("code_locked", "customer_code"), doc), CustomerCodeLockedError)
+	doc.customer_code = doc.customer_code or doc.name
+
+
+def before_rename(doc: Document, method: str | None, old: str, new: str, merge: bool = False) -> None:
+	"""A customer named by its code is renamed only by a System Manager, and the code follows the name."""
+	if doc.customer_code == old and "System Manager" not in frappe.get_roles():
+		frappe.throw(
+			_("Customer {0} is named by its code; only a System Manager can rename it").format(
+				frappe.bold(old)
+			),
+			CustomerCodeLockedError,
+		)
+
+
+def after_rename(doc: Document, method: str | None, old: str, new: str, merge: bool = False) -> None:
+	if doc.customer_code == old and not merge:
+		frappe.db.set_value("Customer", new, "customer_code", new, update_modified=False)

@@ -1,0 +1,83 @@
+"""Fields the app adds to ERPNext doctypes. Plain data: install, migrate and uninstall all read it."""
+
+MODULE = "Customer Onboarding"
+
+
+def _field(**properties) -> dict:
+	return {"module": MODULE, **properties}
+
+
+def get_custom_fields() -> dict[str, list[dict]]:
+	return {
+		"Customer": [
+			_field(
+				fieldname="customer_onboarding_tab",
+				fieldtype="Tab Break",
+				label="Customer Onboarding",
+				insert_after="portal_users",
+			),
+			_field(
+				fieldname="customer_code",
+				fieldtype="Data",
+				label="Customer Code",
+				insert_after="customer_onboarding_tab",
+				read_only=1,
+				unique=1,
+				no_copy=1,
+				bold=1,
+				in_standard_filter=1,
+				in_global_search=1,
+			),
+			_field(
+				fieldname="customer_category",
+				fieldtype="Select",
+				label="Customer Category",
+				options="\nVIP\nRegular\nPotential",
+				insert_after="customer_code",
+				in_standard_filter=1,
+			),
+			_field(
+				fieldname="credit_days",
+				fieldtype="Int",
+				label="Credit Days",
+				insert_after="customer_category",
+				non_negative=1,
+				description="Sales are refused while an invoice is unpaid longer than this many days",
+			),
+			_field(
+				fieldname="customer_onboarding_column",
+				fieldtype="Column Break",
+				insert_after="credit_days",
+			),
+			_field(
+				fieldname="registered_address",
+				fieldtype="Small Text",
+				label="Registered Address",
+				insert_after="customer_onboarding_column",
+			),
+		],
+		"Territory": [
+			_field(
+				fieldname="territory_code",
+				fieldtype="Data",
+				label="Territory Code",
+				insert_after="territory_name",
+				description="Used in customer codes; children without a code use their parent's",
+			),
+		],
+		"Customer Group": [
+			_field(
+				fieldname="group_code",
+				fieldtype="Data",
+				label="Customer Group Code",
+				insert_after="customer_group_name",
+				description="Used in customer codes; children without a code use their parent's",
+			),
+		],
+	}
+
+
+def data_fieldnames(doctype: str) -> list[str]:
+	"""Fields of ours that own a database column (not layout breaks)."""
+	layout = {"Tab Break", "Section Break", "Column Break"}
+	return [f["fieldname"] for f in get_custom_fields()[doctype] if f["fieldtype"] not in layout]

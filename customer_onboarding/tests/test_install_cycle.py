@@ -1,0 +1,59 @@
+"""Install on a site that already has customers, uninstall, reinstall."""
+
+import frappe
+from frappe.installer import install_app, remove_app
+from frappe.tests.utils import FrappeTestCase
+
+from customer_onboarding.setup.custom_fields import MODULE
+from customer_onboarding.tests.utils import make_customer, unique_code
+
+APP = "customer_onboarding"
+
+
+def forget_loaded_hooks():
+	"""`bench uninstall-app` runs in a process of its own; this test's process must drop the hooks it cached."""
+	frappe.clear_cache()
+	if hasattr(frappe.local, "doc_events_hooks"):
+		del frappe.local.doc_events_hooks
+
+
+def reinstall():
+	install_app(APP)
+	frappe.db.commit()
+	forget_loaded_hooks()
+
+
+class TestInstallCycle(FrappeTestCase):
+	def tearDown(self):
+		if APP not in frappe.get_installed_apps():
+			reinstall()
+
+	def test_uninstall_keeps_customers_and_reinstall_codes_them_by_name(self):
+		coded = make_customer()
+		frappe.db.commit()
+
+		remove_app(APP, yes=True, no_backup=True)
+		forget_loaded_hooks()
+		self.assertTrue(frappe.db.exists("Customer", coded.name))
+		self.assertFalse(frappe.db.has_column("Customer", "customer_code"))
+		self.assertFalse(frappe.db.exists("Custom Field", {"module": MODULE}))
+		self.assertFalse(frappe.db.exists("DocType", "Customer Code Rule"))
+
+		legacy = frappe.get_doc(
+			{
+				"doctype": "Customer",
+				"customer_name": f"Legacy {unique_code()}",
+				"customer_type": "Company",
+				"customer_group": "All Customer Groups",
+				"territory": "All Territories",
+			}
+		).insert()
+		frappe.db.commit()
+
+		reinstall()
+		for name in (coded.name, legacy.name):
+			self.assertEqual(frappe.db.get_value("Customer", name, "customer_code"), name)
+		self.assertTrue(frappe.db.exists("DocType", "Customer Code Rule"))
+		self.assertEqual(
+			frappe.db.get_single_value("Customer Onboarding Settings", "tax_id_scheme"), "CN USCC"
+		)

@@ -1,0 +1,82 @@
+"""Checks on customer data, shared by the form, the API, imports and approval."""
+
+import frappe
+from frappe.model.document import Document
+from frappe.utils import validate_email_address
+
+from customer_onboarding.core.phones import normalise_phone
+from customer_onboarding.core.problems import Problem, ProblemError
+from customer_onboarding.core.required import missing_field_problems, required_fields_for
+from customer_onboarding.core.tax_id import normalise_tax_id, tax_id_problem
+from customer_onboarding.customer_onboarding.doctype.customer_onboarding_settings.customer_onboarding_settings import (
+	get_settings,
+	required_matrix,
+)
+from customer_onboarding.exceptions import CustomerDataError
+from customer_onboarding.messages import problem_message
+
+
+def normalise_customer(doc: Document) -> None:
+	doc.tax_id = normalise_tax_id(doc.tax_id) or None
+	if doc.email_id:
+		doc.email_id = doc.email_id.strip()
+
+
+def customer_problems(doc: Document) -> list[Problem]:
+	"""Everything wrong with the customer's data under the current settings (phones are normalised)."""
+	settings = get_settings()
+	problems = []
+	if settings.check_contact_details:
+		problems += normalise_phone_fields(doc, ["mobile_no"], settings.default_phone_region, mobile=True)
+		problems += email_problems(doc, ["email_id"])
+	problem = tax_id_problem(doc.tax_id, settings.tax_id_scheme, doc.customer_type)
+	problems += [problem] if problem else []
+	problems += duplicate_tax_id_problems(doc)
+	problems += missing_field_problems(
+		doc.as_dict(), required_fields_for(required_matrix(), doc.customer_type)
+	)
+	return problems
+
+
+def throw_problems(doc: Document, problems: list[Problem]) -> None:
+	if not problems:
+		return
+	messages = [problem_message(problem, doc) for problem in problems]
+	if len(messages) == 1:
+		frappe.throw(messages[0], CustomerDataError)
+	frappe.throw(
+		messages, CustomerDataError, title=frappe._("Please correct the customer data"), as_list=True
+	)
+
+
+def normalise_phone_fields(doc: Document, fieldnames: list[str], region: str, mobile: bool) -> list[Problem]:
+	problems = []
+	for fieldname in fieldnames:
+		try:
+			doc.set(fieldname, normalise_phone(doc.get(fieldname) or "", region, fieldname, mobile) or None)
+		except ProblemError as error:
+			problems.append(with_region(error.problem, region))
+	return problems
+
+
+def with_region(problem: Problem, region: str) -> Problem:
+	return Problem(problem.code, problem.fieldname, problem.value, (region,))
+
+
+def email_problems(doc: Document, fieldnames: list[str]) -> list[Problem]:
+	return [
+		Problem("email_invalid", fieldname, doc.get(fieldname))
+		for fieldname in fieldnames
+		if doc.get(fieldname) and not validate_email_address(doc.get(fieldname))
+	]
+
+
+def duplicate_tax_id_problems(doc: Document) -> list[Problem]:
+	if not doc.tax_id:
+		return []
+	other = frappe.db.get_value(
+		"Customer", {"tax_id": doc.tax_id, "name": ["!=", doc.name or ""]}, ["name", "customer_name"]
+	)
+	if not other:
+		return []
+	return [Problem("duplicate_tax_id", "tax_id", doc.tax_id, (f"{other[1]} ({other[0]})",))]
