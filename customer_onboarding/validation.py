@@ -1,6 +1,7 @@
 """Checks on customer data, shared by the form, the API, imports and approval."""
 
 import frappe
+from frappe import _
 from frappe.model.document import Document
 from frappe.utils import validate_email_address
 
@@ -44,9 +45,7 @@ def throw_problems(doc: Document, problems: list[Problem]) -> None:
 	messages = [problem_message(problem, doc) for problem in problems]
 	if len(messages) == 1:
 		frappe.throw(messages[0], CustomerDataError)
-	frappe.throw(
-		messages, CustomerDataError, title=frappe._("Please correct the customer data"), as_list=True
-	)
+	frappe.throw(messages, CustomerDataError, title=_("Please correct the customer data"), as_list=True)
 
 
 def normalise_phone_fields(doc: Document, fieldnames: list[str], region: str, mobile: bool) -> list[Problem]:

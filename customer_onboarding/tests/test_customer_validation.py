@@ -144,3 +144,14 @@ class TestSettingsValidation(FrappeTestCase):
 		self.assertIn(
 			("Individual", "mobile_no"), [(r.customer_type, r.fieldname) for r in doc.required_fields]
 		)
+
+
+class TestChineseMessages(FrappeTestCase):
+	def tearDown(self):
+		frappe.local.lang = "en"
+		frappe.db.rollback()
+
+	def test_error_names_the_field_in_simplified_chinese(self):
+		frappe.local.lang = "zh"
+		with self.assertRaisesRegex(CustomerDataError, "统一社会信用代码"):
+			frappe.get_doc(company_values(tax_id="12345")).insert()

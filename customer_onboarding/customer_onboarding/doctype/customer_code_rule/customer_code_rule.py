@@ -1,4 +1,5 @@
 import frappe
+from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
@@ -14,6 +15,6 @@ class CustomerCodeRule(Document):
 		try:
 			pattern = parse_pattern(self.pattern)
 		except ProblemError as error:
-			frappe.throw(problem_message(error.problem, self), title=frappe._("Invalid Pattern"))
+			frappe.throw(problem_message(error.problem, self), title=_("Invalid Pattern"))
 		self.pattern = self.pattern.strip()
 		self.example = resolve_pattern(pattern, EXAMPLE_VALUES, getdate()).code(1)
