@@ -1,4 +1,4 @@
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 from customer_onboarding import __version__
 
@@ -11,7 +11,7 @@ setup(
 	description="Customer master lifecycle for ERPNext: coding rules, checked data, approval, import, review",
 	author="customer_onboarding developers",
 	author_email="dev@customer-onboarding.invalid",
-	packages=find_packages(),
+	packages=find_namespace_packages(include=["customer_onboarding", "customer_onboarding.*"]),
 	zip_safe=False,
 	include_package_data=True,
 	install_requires=install_requires,
