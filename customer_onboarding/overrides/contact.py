@@ -8,12 +8,12 @@ from customer_onboarding.core.problems import ProblemError
 from customer_onboarding.customer_onboarding.doctype.customer_onboarding_settings.customer_onboarding_settings import (
 	get_settings,
 )
-from customer_onboarding.validation import throw_problems, with_region
+from customer_onboarding.validation import data_checks_apply, throw_problems, with_region
 
 
 def before_validate(doc: Document, method: str | None = None) -> None:
 	settings = get_settings()
-	if not settings.check_contact_details or not is_customer_contact(doc):
+	if not (data_checks_apply() and settings.check_contact_details and is_customer_contact(doc)):
 		return
 	problems = []
 	for row in doc.phone_nos:

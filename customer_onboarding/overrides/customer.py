@@ -11,7 +11,12 @@ from customer_onboarding.customer_onboarding.doctype.customer_onboarding_setting
 )
 from customer_onboarding.exceptions import CustomerCodeLockedError
 from customer_onboarding.messages import problem_message
-from customer_onboarding.validation import customer_problems, normalise_customer, throw_problems
+from customer_onboarding.validation import (
+	customer_problems,
+	data_checks_apply,
+	normalise_customer,
+	throw_problems,
+)
 
 
 def before_insert(doc: Document, method: str | None = None) -> None:
@@ -27,12 +32,18 @@ def autoname(doc: Document, method: str | None = None) -> None:
 
 
 def before_validate(doc: Document, method: str | None = None) -> None:
-	normalise_customer(doc)
+	if data_checks_apply():
+		normalise_customer(doc)
 
 
 def validate(doc: Document, method: str | None = None) -> None:
 	refuse_code_change(doc)
-	throw_problems(doc, customer_problems(doc))
+	if data_checks_apply():
+		throw_problems(doc, customer_problems(doc))
+
+
+def is_named_by_code(doc: Document, name: str) -> bool:
+	return doc.customer_code == name and bool(get_settings().use_code_as_name)
 
 
 def refuse_code_change(doc: Document) -> None:
@@ -46,7 +57,7 @@ def refuse_code_change(doc: Document) -> None:
 
 def before_rename(doc: Document, method: str | None, old: str, new: str, merge: bool = False) -> None:
 	"""A customer named by its code is renamed only by a System Manager, and the code follows the name."""
-	if doc.customer_code == old and "System Manager" not in frappe.get_roles():
+	if is_named_by_code(doc, old) and "System Manager" not in frappe.get_roles():
 		frappe.throw(
 			_("Customer {0} is named by its code; only a System Manager can rename it").format(
 				frappe.bold(old)
@@ -56,5 +67,5 @@ def before_rename(doc: Document, method: str | None, old: str, new: str, merge: 
 
 
 def after_rename(doc: Document, method: str | None, old: str, new: str, merge: bool = False) -> None:
-	if doc.customer_code == old and not merge:
+	if is_named_by_code(doc, old) and not merge:
 		frappe.db.set_value("Customer", new, "customer_code", new, update_modified=False)

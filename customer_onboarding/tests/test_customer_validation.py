@@ -55,6 +55,11 @@ class TestCustomerValidation(FrappeTestCase):
 		customer = frappe.get_doc(individual_values(tax_id="110101199003074512")).insert()
 		self.assertEqual(customer.tax_id, "110101199003074512")
 
+	def test_phone_check_can_be_switched_off_alone(self):
+		with settings(check_contact_details=0):
+			customer = frappe.get_doc(individual_values(mobile_no="8989889890")).insert()
+		self.assertEqual(customer.mobile_no, "8989889890")
+
 	def test_scheme_none_skips_the_uscc_check(self):
 		with settings(tax_id_scheme="None"):
 			self.assertEqual(make_customer(tax_id="GB123").tax_id, "GB123")
@@ -104,8 +109,8 @@ class TestCustomerValidation(FrappeTestCase):
 			customer = frappe.get_doc(individual_values(mobile_no="07400 123456")).insert()
 		self.assertEqual(customer.mobile_no, "+447400123456")
 
-	def test_stock_behaviour_switches_the_checks_off(self):
-		with settings(tax_id_scheme="None", check_contact_details=0, required_fields=[]):
+	def test_without_the_approval_gate_customers_save_as_in_stock_erpnext(self):
+		with settings(require_approval=0):
 			customer = frappe.get_doc(individual_values(mobile_no="8989889890", tax_id=None)).insert()
 		self.assertEqual(customer.mobile_no, "8989889890")
 
