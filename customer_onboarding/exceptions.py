@@ -7,3 +7,15 @@ class CustomerDataError(frappe.ValidationError):
 
 class CustomerCodeLockedError(frappe.ValidationError):
 	"""An attempt to change a customer's code by hand."""
+
+
+class OnboardingStateError(frappe.ValidationError):
+	"""A move between onboarding states that the rules do not allow."""
+
+
+class FollowUpLockedError(frappe.PermissionError):
+	"""A saved follow-up changed by someone other than its author."""
+
+
+class CreditDaysExceededError(frappe.ValidationError):
+	"""A sale to a customer whose invoices are overdue beyond their credit days."""

@@ -1,3 +1,5 @@
+from customer_onboarding import constants as _names
+
 app_name = "customer_onboarding"
 app_title = "Customer Onboarding"
 app_publisher = "customer_onboarding developers"
@@ -9,10 +11,13 @@ app_license = "mit"
 required_apps = ["frappe/erpnext"]
 
 after_install = "customer_onboarding.install.after_install"
+after_sync = "customer_onboarding.install.after_sync"
 after_migrate = "customer_onboarding.install.after_migrate"
 before_uninstall = "customer_onboarding.install.before_uninstall"
 
 doctype_js = {"Customer": "public/js/customer.js"}
+
+scheduler_events = {"daily": ["customer_onboarding.follow_ups.create_due_follow_up_todos"]}
 
 doc_events = {
 	"Customer": {
@@ -20,12 +25,15 @@ doc_events = {
 		"autoname": "customer_onboarding.overrides.customer.autoname",
 		"before_validate": "customer_onboarding.overrides.customer.before_validate",
 		"validate": "customer_onboarding.overrides.customer.validate",
+		"on_update": "customer_onboarding.overrides.customer.on_update",
 		"before_rename": "customer_onboarding.overrides.customer.before_rename",
 		"after_rename": "customer_onboarding.overrides.customer.after_rename",
 	},
 	"Contact": {
 		"before_validate": "customer_onboarding.overrides.contact.before_validate",
 	},
+	"Sales Order": {"before_submit": "customer_onboarding.credit.check_credit_days"},
+	"Sales Invoice": {"before_submit": "customer_onboarding.credit.check_credit_days"},
 	"Territory": {
 		"validate": "customer_onboarding.overrides.segment_codes.validate_territory_code",
 	},
@@ -35,3 +43,10 @@ doc_events = {
 }
 
 before_tests = "customer_onboarding.tests.setup.before_tests"
+
+fixtures = [
+	{"dt": "Role", "filters": [["name", "in", _names.OWN_ROLES]]},
+	{"dt": "Workflow State", "filters": [["name", "in", _names.OWN_STATES]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", _names.OWN_ACTIONS]]},
+	{"dt": "Workflow", "filters": [["name", "=", _names.WORKFLOW]]},
+]

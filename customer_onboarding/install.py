@@ -1,32 +1,45 @@
 import frappe
-from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
+from customer_onboarding.constants import OWN_ACTIONS, OWN_ROLES, OWN_STATES, WORKFLOW
 from customer_onboarding.customer_onboarding.doctype.customer_onboarding_settings.customer_onboarding_settings import (
 	apply_default_settings,
 	sync_link_title,
 )
+from customer_onboarding.lifecycle import set_workflow_active
 from customer_onboarding.patches.v1_0.set_customer_code_from_name import (
 	execute as set_customer_code_from_name,
 )
+from customer_onboarding.patches.v1_0.set_onboarding_state_for_existing import (
+	execute as set_onboarding_state_for_existing,
+)
+from customer_onboarding.settings import get_settings
 from customer_onboarding.setup.custom_fields import MODULE, data_fieldnames, get_custom_fields
+from customer_onboarding.setup.fields import make_custom_fields
 
 TAX_ID_INDEX = "customer_onboarding_tax_id"
 
 
 def after_install():
-	create_custom_fields(get_custom_fields(), ignore_validate=True)
+	"""Runs before Frappe imports the fixtures: existing customers get their state before the workflow exists."""
 	set_customer_code_from_name()
+	set_onboarding_state_for_existing()
 	add_tax_id_index()
 	apply_default_settings()
 
 
+def after_sync():
+	set_workflow_active(get_settings().require_approval)
+
+
 def after_migrate():
-	create_custom_fields(get_custom_fields(), ignore_validate=True)
+	make_custom_fields()
 	add_tax_id_index()
+	after_sync()
 
 
 def before_uninstall():
 	sync_link_title(False)
+	delete_workflow()
 	delete_custom_fields()
 	drop_tax_id_index()
 
@@ -49,3 +62,21 @@ def delete_custom_fields():
 			if frappe.db.has_column(doctype, fieldname):
 				frappe.db.sql_ddl(f"ALTER TABLE `tab{doctype}` DROP COLUMN `{fieldname}`")
 		frappe.clear_cache(doctype=doctype)
+
+
+def delete_workflow():
+	"""The workflow, its open actions, and the states, actions and roles no other workflow uses."""
+	frappe.db.delete("Workflow Action", {"reference_doctype": "Customer"})
+	if frappe.db.exists("Workflow", WORKFLOW):
+		frappe.delete_doc("Workflow", WORKFLOW, ignore_permissions=True, force=True)
+	delete_unused("Workflow State", OWN_STATES, "Workflow Document State", "state")
+	delete_unused("Workflow Action Master", OWN_ACTIONS, "Workflow Transition", "action")
+	for role in OWN_ROLES:
+		if frappe.db.exists("Role", role):
+			frappe.delete_doc("Role", role, ignore_permissions=True, force=True)
+
+
+def delete_unused(doctype: str, names: tuple[str, ...], used_in: str, field: str) -> None:
+	for name in names:
+		if frappe.db.exists(doctype, name) and not frappe.db.exists(used_in, {field: name}):
+			frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)

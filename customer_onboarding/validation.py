@@ -9,12 +9,9 @@ from customer_onboarding.core.phones import normalise_phone
 from customer_onboarding.core.problems import Problem, ProblemError
 from customer_onboarding.core.required import missing_field_problems, required_fields_for
 from customer_onboarding.core.tax_id import normalise_tax_id, tax_id_problem
-from customer_onboarding.customer_onboarding.doctype.customer_onboarding_settings.customer_onboarding_settings import (
-	get_settings,
-	required_matrix,
-)
 from customer_onboarding.exceptions import CustomerDataError
 from customer_onboarding.messages import problem_message
+from customer_onboarding.settings import get_settings, required_matrix
 
 
 def data_checks_apply() -> bool:

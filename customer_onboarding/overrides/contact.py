@@ -5,9 +5,7 @@ from frappe.model.document import Document
 
 from customer_onboarding.core.phones import normalise_phone
 from customer_onboarding.core.problems import ProblemError
-from customer_onboarding.customer_onboarding.doctype.customer_onboarding_settings.customer_onboarding_settings import (
-	get_settings,
-)
+from customer_onboarding.settings import get_settings
 from customer_onboarding.validation import data_checks_apply, throw_problems, with_region
 
 

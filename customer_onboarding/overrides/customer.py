@@ -6,11 +6,11 @@ from frappe.model.document import Document
 
 from customer_onboarding.coding import assign_customer_code
 from customer_onboarding.core.problems import Problem
-from customer_onboarding.customer_onboarding.doctype.customer_onboarding_settings.customer_onboarding_settings import (
-	get_settings,
-)
 from customer_onboarding.exceptions import CustomerCodeLockedError
+from customer_onboarding.follow_ups import protect_follow_ups, set_next_follow_up_date
+from customer_onboarding.lifecycle import check_state_change, record_state_change, sync_disabled_with_state
 from customer_onboarding.messages import problem_message
+from customer_onboarding.settings import get_settings
 from customer_onboarding.validation import (
 	customer_problems,
 	data_checks_apply,
@@ -38,8 +38,16 @@ def before_validate(doc: Document, method: str | None = None) -> None:
 
 def validate(doc: Document, method: str | None = None) -> None:
 	refuse_code_change(doc)
+	sync_disabled_with_state(doc)
+	check_state_change(doc)
 	if data_checks_apply():
 		throw_problems(doc, customer_problems(doc))
+	protect_follow_ups(doc)
+	set_next_follow_up_date(doc)
+
+
+def on_update(doc: Document, method: str | None = None) -> None:
+	record_state_change(doc)
 
 
 def is_named_by_code(doc: Document, name: str) -> bool:

@@ -55,7 +55,52 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				label="Registered Address",
 				insert_after="customer_onboarding_column",
 			),
+			_field(
+				fieldname="workflow_state",
+				fieldtype="Link",
+				label="Onboarding State",
+				options="Workflow State",
+				insert_after="registered_address",
+				read_only=1,
+				no_copy=1,
+				in_standard_filter=1,
+				allow_on_submit=1,
+			),
+			_field(
+				fieldname="review_comment",
+				fieldtype="Small Text",
+				label="Review Comment",
+				insert_after="workflow_state",
+				read_only=1,
+				no_copy=1,
+			),
+			_field(
+				fieldname="follow_up_section",
+				fieldtype="Section Break",
+				label="Follow-ups",
+				insert_after="review_comment",
+			),
+			_field(
+				fieldname="next_follow_up_date",
+				fieldtype="Date",
+				label="Next Follow-up Date",
+				insert_after="follow_up_section",
+				read_only=1,
+				no_copy=1,
+				in_standard_filter=1,
+				search_index=1,
+			),
+			_field(
+				fieldname="follow_ups",
+				fieldtype="Table",
+				label="Follow-ups",
+				options="Customer Follow Up",
+				insert_after="next_follow_up_date",
+				no_copy=1,
+			),
 		],
+		"Sales Order": [credit_override_field("terms")],
+		"Sales Invoice": [credit_override_field("terms")],
 		"Territory": [
 			_field(
 				fieldname="territory_code",
@@ -75,6 +120,17 @@ def get_custom_fields() -> dict[str, list[dict]]:
 			),
 		],
 	}
+
+
+def credit_override_field(insert_after: str) -> dict:
+	return _field(
+		fieldname="credit_override_reason",
+		fieldtype="Small Text",
+		label="Credit Override Reason",
+		insert_after=insert_after,
+		no_copy=1,
+		description="Credit Controllers only: why this sale may go ahead although the customer has overdue invoices",
+	)
 
 
 def data_fieldnames(doctype: str) -> list[str]:

@@ -23,6 +23,20 @@ def reinstall():
 	forget_loaded_hooks()
 
 
+def legacy_customer(**values):
+	"""A customer created while the app is not installed."""
+	return frappe.get_doc(
+		{
+			"doctype": "Customer",
+			"customer_name": f"Legacy {unique_code()}",
+			"customer_type": "Company",
+			"customer_group": "All Customer Groups",
+			"territory": "All Territories",
+			**values,
+		}
+	).insert()
+
+
 class TestInstallCycle(FrappeTestCase):
 	def tearDown(self):
 		if APP not in frappe.get_installed_apps():
@@ -38,22 +52,22 @@ class TestInstallCycle(FrappeTestCase):
 		self.assertFalse(frappe.db.has_column("Customer", "customer_code"))
 		self.assertFalse(frappe.db.exists("Custom Field", {"module": MODULE}))
 		self.assertFalse(frappe.db.exists("DocType", "Customer Code Rule"))
+		self.assertFalse(frappe.db.exists("Workflow", "Customer Onboarding"))
+		self.assertFalse(frappe.db.exists("Role", "Customer Onboarding Reviewer"))
 
-		legacy = frappe.get_doc(
-			{
-				"doctype": "Customer",
-				"customer_name": f"Legacy {unique_code()}",
-				"customer_type": "Company",
-				"customer_group": "All Customer Groups",
-				"territory": "All Territories",
-			}
-		).insert()
+		legacy = legacy_customer()
+		legacy_disabled = legacy_customer(disabled=1)
 		frappe.db.commit()
 
 		reinstall()
 		for name in (coded.name, legacy.name):
 			self.assertEqual(frappe.db.get_value("Customer", name, "customer_code"), name)
+		self.assertEqual(frappe.db.get_value("Customer", legacy.name, ["workflow_state", "disabled"]), ("Enabled", 0))
+		self.assertEqual(
+			frappe.db.get_value("Customer", legacy_disabled.name, ["workflow_state", "disabled"]), ("Disabled", 1)
+		)
 		self.assertTrue(frappe.db.exists("DocType", "Customer Code Rule"))
+		self.assertTrue(frappe.db.get_value("Workflow", "Customer Onboarding", "is_active"))
 		self.assertEqual(
 			frappe.db.get_single_value("Customer Onboarding Settings", "tax_id_scheme"), "CN USCC"
 		)

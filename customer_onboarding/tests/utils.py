@@ -7,14 +7,19 @@ from contextlib import contextmanager
 import frappe
 
 from customer_onboarding.core.tax_id import uscc_check_character
-from customer_onboarding.customer_onboarding.doctype.customer_onboarding_settings.customer_onboarding_settings import (
-	SETTINGS,
-)
+from customer_onboarding.settings import SETTINGS
 
 SALES_USER = "co-sales@example.com"
 SALES_MANAGER = "co-sales-manager@example.com"
 SYSTEM_MANAGER = "co-system-manager@example.com"
 NO_ROLES = "co-no-roles@example.com"
+REVIEWER = "co-reviewer@example.com"
+REVIEWER_2 = "co-reviewer-2@example.com"
+MASTER_MANAGER = "co-master@example.com"
+ACCOUNT_MANAGER = "co-account-manager@example.com"
+CREDIT_CONTROLLER = "co-credit@example.com"
+ACCOUNTS_USER = "co-accounts@example.com"
+STOCK_USER = "co-stock@example.com"
 
 
 def unique_code(length: int = 6) -> str:
@@ -45,6 +50,13 @@ def make_standard_users() -> None:
 	make_user(SALES_MANAGER, "Sales User", "Sales Manager")
 	make_user(SYSTEM_MANAGER, "System Manager", "Sales User", "Sales Master Manager")
 	make_user(NO_ROLES)
+	make_user(REVIEWER, "Customer Onboarding Reviewer", "Sales User")
+	make_user(REVIEWER_2, "Customer Onboarding Reviewer", "Sales User")
+	make_user(MASTER_MANAGER, "Customer Master Manager", "Sales Master Manager")
+	make_user(ACCOUNT_MANAGER, "Sales User")
+	make_user(CREDIT_CONTROLLER, "Credit Controller", "Sales User", "Accounts User")
+	make_user(ACCOUNTS_USER, "Accounts User")
+	make_user(STOCK_USER, "Stock User")
 
 
 def make_tree_node(doctype: str, name: str, code: str | None = None, parent: str | None = None) -> str:
@@ -139,3 +151,89 @@ def as_user(user: str):
 		yield
 	finally:
 		frappe.set_user(previous)
+
+
+def move(customer: str, action: str, user: str):
+	"""Apply a workflow action as `user`, the way the form's action menu and the inbox do."""
+	from frappe.model.workflow import apply_workflow
+
+	with as_user(user):
+		return apply_workflow(frappe.get_doc("Customer", customer), action)
+
+
+def enabled_customer(**values):
+	"""A customer taken through the whole onboarding by the people who own each step."""
+	with as_user(SALES_USER):
+		customer = make_customer(account_manager=ACCOUNT_MANAGER, **values)
+	move(customer.name, "Submit for Review", SALES_USER)
+	move(customer.name, "Approve", REVIEWER)
+	return move(customer.name, "Enable", MASTER_MANAGER)
+
+
+def company() -> str:
+	return (
+		frappe.db.get_single_value("Global Defaults", "default_company")
+		or frappe.get_all("Company", pluck="name")[0]
+	)
+
+
+def make_item(code: str = "CO-TEST-SERVICE") -> str:
+	if not frappe.db.exists("Item", code):
+		frappe.get_doc(
+			{
+				"doctype": "Item",
+				"item_code": code,
+				"item_group": "All Item Groups",
+				"stock_uom": "Nos",
+				"is_stock_item": 0,
+			}
+		).insert(ignore_permissions=True)
+	return code
+
+
+def sales_doc(doctype: str, customer: str, rate: float = 100, **values):
+	"""An unsaved Quotation, Sales Order, Delivery Note or Sales Invoice for one service item."""
+	party = (
+		{"quotation_to": "Customer", "party_name": customer}
+		if doctype == "Quotation"
+		else {"customer": customer}
+	)
+	doc = frappe.get_doc(
+		{
+			"doctype": doctype,
+			"company": company(),
+			**party,
+			"delivery_date": frappe.utils.add_days(frappe.utils.today(), 7),
+			"items": [
+				{
+					"item_code": make_item(),
+					"qty": 1,
+					"rate": rate,
+					"delivery_date": frappe.utils.add_days(frappe.utils.today(), 7),
+				}
+			],
+			**values,
+		}
+	)
+	return doc
+
+
+def payment_entry(customer: str, amount: float = 100):
+	company_doc = frappe.get_cached_doc("Company", company())
+	return frappe.get_doc(
+		{
+			"doctype": "Payment Entry",
+			"payment_type": "Receive",
+			"company": company_doc.name,
+			"party_type": "Customer",
+			"party": customer,
+			"paid_from": company_doc.default_receivable_account,
+			"paid_to": company_doc.default_cash_account,
+			"paid_amount": amount,
+			"received_amount": amount,
+			"source_exchange_rate": 1,
+			"target_exchange_rate": 1,
+			"reference_no": "CO-TEST",
+			"reference_date": frappe.utils.today(),
+		}
+	)

@@ -2,8 +2,11 @@
 
 import frappe
 
+from customer_onboarding.setup.fields import make_custom_fields
+
 
 def execute():
+	make_custom_fields()
 	customer = frappe.qb.DocType("Customer")
 	(
 		frappe.qb.update(customer)

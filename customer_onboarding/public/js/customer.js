@@ -1,7 +1,86 @@
+const STATE_COLOURS = {
+	Draft: "gray",
+	"Pending Review": "orange",
+	Returned: "red",
+	Approved: "blue",
+	Enabled: "green",
+	Disabled: "darkgrey",
+};
+
 frappe.ui.form.on("Customer", {
 	refresh(frm) {
-		if (!frm.is_new() && frm.doc.customer_code && frm.doc.customer_code !== frm.doc.name) {
-			frm.dashboard.add_comment(__("Customer Code: {0}", [frm.doc.customer_code.bold()]), "blue", true);
-		}
+		if (frm.is_new()) return;
+		show_customer_code(frm);
+		show_onboarding_state(frm);
+		add_follow_up_button(frm);
+	},
+
+	before_workflow_action(frm) {
+		if (frm.selected_workflow_action !== "Return") return;
+		frappe.dom.unfreeze();
+		return ask_review_comment(frm).then(() => frappe.dom.freeze());
 	},
 });
+
+function show_customer_code(frm) {
+	if (frm.doc.customer_code && frm.doc.customer_code !== frm.doc.name) {
+		frm.dashboard.add_comment(__("Customer Code: {0}", [frm.doc.customer_code.bold()]), "blue", true);
+	}
+}
+
+function show_onboarding_state(frm) {
+	const state = frm.doc.workflow_state;
+	if (!state) return;
+	frm.page.set_indicator(__(state), STATE_COLOURS[state] || "gray");
+	if (state === "Returned" && frm.doc.review_comment) {
+		frm.set_intro(__("Returned for changes: {0}", [frappe.utils.escape_html(frm.doc.review_comment)]), "red");
+	}
+}
+
+function ask_review_comment(frm) {
+	return new Promise((resolve, reject) => {
+		const dialog = new frappe.ui.Dialog({
+			title: __("Return for changes"),
+			fields: [{ fieldname: "comment", fieldtype: "Small Text", label: __("Review Comment"), reqd: 1 }],
+			primary_action_label: __("Return"),
+			primary_action({ comment }) {
+				frappe
+					.xcall("customer_onboarding.api.set_review_comment", { customer: frm.doc.name, comment })
+					.then(() => {
+						dialog.hide();
+						resolve();
+					}, reject);
+			},
+		});
+		dialog.onhide = () => reject();
+		dialog.show();
+	});
+}
+
+function add_follow_up_button(frm) {
+	frm.add_custom_button(__("Add Follow-up"), () => {
+		const dialog = new frappe.ui.Dialog({
+			title: __("Add Follow-up"),
+			fields: [
+				{ fieldname: "channel", fieldtype: "Select", label: __("Channel"), default: "Phone",
+					options: ["Phone", "Visit", "Email", "WeChat", "Meeting", "Other"].map((value) => ({ value, label: __(value) })) },
+				{ fieldname: "contact", fieldtype: "Link", label: __("Contact"), options: "Contact",
+					get_query: () => ({ filters: { link_doctype: "Customer", link_name: frm.doc.name } }) },
+				{ fieldname: "summary", fieldtype: "Small Text", label: __("Summary"), reqd: 1 },
+				{ fieldname: "result", fieldtype: "Small Text", label: __("Result") },
+				{ fieldname: "next_step", fieldtype: "Small Text", label: __("Next Step") },
+				{ fieldname: "next_follow_up_date", fieldtype: "Date", label: __("Next Follow-up Date") },
+			],
+			primary_action_label: __("Save"),
+			primary_action(values) {
+				frappe
+					.xcall("customer_onboarding.api.add_follow_up", { customer: frm.doc.name, ...values })
+					.then(() => {
+						dialog.hide();
+						frm.reload_doc();
+					});
+			},
+		});
+		dialog.show();
+	});
+}

@@ -6,6 +6,7 @@ import re
 import unittest
 from pathlib import Path
 
+from customer_onboarding import constants
 from customer_onboarding.setup.custom_fields import get_custom_fields
 
 APP = Path(__file__).resolve().parents[2]
@@ -30,7 +31,7 @@ def code_strings() -> set[str]:
 
 
 def doctype_strings() -> set[str]:
-	found = set()
+	found = {json.loads(path.read_text(encoding="utf-8"))["name"] for path in APP.glob("*/report/*/*.json")}
 	for path in APP.glob("*/doctype/*/*.json"):
 		doctype = json.loads(path.read_text(encoding="utf-8"))
 		found |= {doctype["name"], doctype.get("description") or ""}
@@ -55,6 +56,16 @@ class TestTranslations(unittest.TestCase):
 
 	def test_doctype_labels_are_translated(self):
 		self.assertEqual(sorted(doctype_strings() - translated()), [])
+
+	def test_workflow_states_actions_and_roles_are_translated(self):
+		names = {
+			constants.APPROVE,
+			constants.APPROVED,
+			*constants.OWN_STATES,
+			*constants.OWN_ACTIONS,
+			*constants.OWN_ROLES,
+		}
+		self.assertEqual(sorted(names - translated()), [])
 
 	def test_custom_field_labels_and_options_are_translated(self):
 		self.assertEqual(sorted(custom_field_strings() - translated()), [])

@@ -5,9 +5,9 @@ from frappe.model.document import Document
 from customer_onboarding.core.phones import is_known_region
 from customer_onboarding.core.required import DEFAULT_MATRIX
 from customer_onboarding.core.tax_id import SCHEME_CN_USCC
+from customer_onboarding.lifecycle import set_workflow_active
+from customer_onboarding.settings import SETTINGS
 from customer_onboarding.setup.custom_fields import MODULE
-
-SETTINGS = "Customer Onboarding Settings"
 
 
 class CustomerOnboardingSettings(Document):
@@ -17,6 +17,7 @@ class CustomerOnboardingSettings(Document):
 
 	def on_update(self):
 		sync_link_title(self.use_code_as_name)
+		set_workflow_active(self.require_approval)
 
 	def validate_phone_region(self):
 		self.default_phone_region = (self.default_phone_region or "").strip().upper()
@@ -38,14 +39,6 @@ class CustomerOnboardingSettings(Document):
 					)
 				)
 			seen.add(key)
-
-
-def get_settings() -> Document:
-	return frappe.get_cached_doc(SETTINGS)
-
-
-def required_matrix() -> list[tuple[str, str]]:
-	return [(row.customer_type, row.fieldname) for row in get_settings().required_fields]
 
 
 def apply_default_settings():

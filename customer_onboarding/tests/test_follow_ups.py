@@ -1,0 +1,108 @@
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, today
+
+from customer_onboarding.api import add_follow_up
+from customer_onboarding.customer_onboarding.report.follow_up_due.follow_up_due import (
+	execute as follow_up_due,
+)
+from customer_onboarding.exceptions import FollowUpLockedError
+from customer_onboarding.follow_ups import create_due_follow_up_todos
+from customer_onboarding.tests.utils import (
+	ACCOUNT_MANAGER,
+	NO_ROLES,
+	SALES_USER,
+	SYSTEM_MANAGER,
+	as_user,
+	enabled_customer,
+	make_standard_users,
+	make_territory,
+	unique_code,
+)
+
+
+class TestFollowUps(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_standard_users()
+
+	def setUp(self):
+		self.territory = make_territory(f"Follow {unique_code()}")
+		self.customer = enabled_customer(territory=self.territory).name
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def record(self, user: str, **values):
+		with as_user(user):
+			add_follow_up(self.customer, values.pop("summary", "电话沟通需求"), **values)
+		return frappe.get_doc("Customer", self.customer)
+
+	def test_follow_up_is_recorded_by_its_author_and_sets_the_next_date(self):
+		doc = self.record(ACCOUNT_MANAGER, channel="WeChat", next_follow_up_date=add_days(today(), 5))
+		row = doc.follow_ups[-1]
+		self.assertEqual((row.recorded_by, row.channel), (ACCOUNT_MANAGER, "WeChat"))
+		self.assertEqual(str(doc.next_follow_up_date), add_days(today(), 5))
+
+	def test_next_date_is_the_earliest_open_one(self):
+		self.record(ACCOUNT_MANAGER, next_follow_up_date=add_days(today(), 9))
+		doc = self.record(ACCOUNT_MANAGER, next_follow_up_date=add_days(today(), 3))
+		self.assertEqual(str(doc.next_follow_up_date), add_days(today(), 3))
+
+	def test_summary_is_required(self):
+		with as_user(ACCOUNT_MANAGER):
+			self.assertRaises(frappe.MandatoryError, add_follow_up, self.customer, "")
+
+	def test_only_the_author_or_a_system_manager_changes_a_saved_row(self):
+		self.record(ACCOUNT_MANAGER, summary="拜访客户")
+		with as_user(SALES_USER):
+			doc = frappe.get_doc("Customer", self.customer)
+			doc.follow_ups[-1].summary = "改写别人的记录"
+			self.assertRaises(FollowUpLockedError, doc.save)
+			doc.reload()
+			doc.follow_ups = []
+			self.assertRaises(FollowUpLockedError, doc.save)
+		with as_user(ACCOUNT_MANAGER):
+			doc = frappe.get_doc("Customer", self.customer)
+			doc.follow_ups[-1].result = "客户有意向"
+			doc.save()
+		with as_user(SYSTEM_MANAGER):
+			doc = frappe.get_doc("Customer", self.customer)
+			doc.follow_ups = []
+			doc.save()
+
+	def test_a_user_without_roles_cannot_record(self):
+		with as_user(NO_ROLES):
+			self.assertRaises(frappe.PermissionError, add_follow_up, self.customer, "无权限")
+
+	def test_daily_job_creates_one_todo_per_due_date(self):
+		self.record(
+			ACCOUNT_MANAGER,
+			follow_up_on=add_days(today(), -3) + " 10:00:00",
+			next_follow_up_date=add_days(today(), -1),
+		)
+		create_due_follow_up_todos()
+		create_due_follow_up_todos()
+		todos = frappe.get_all(
+			"ToDo",
+			filters={
+				"reference_name": self.customer,
+				"allocated_to": ACCOUNT_MANAGER,
+				"date": add_days(today(), -1),
+			},
+		)
+		self.assertEqual(len(todos), 1)
+
+	def test_report_lists_due_customers_by_manager_and_territory(self):
+		self.record(
+			ACCOUNT_MANAGER,
+			follow_up_on=add_days(today(), -3) + " 10:00:00",
+			next_follow_up_date=add_days(today(), -2),
+		)
+		with as_user(SALES_USER):
+			_, rows = follow_up_due({"account_manager": ACCOUNT_MANAGER, "territory": self.territory})
+			self.assertEqual([(r["customer"], r["days_overdue"]) for r in rows], [(self.customer, 2)])
+			_, rows = follow_up_due({"account_manager": SALES_USER, "territory": self.territory})
+			self.assertEqual(rows, [])
