@@ -1,6 +1,14 @@
 import frappe
+from frappe.permissions import add_permission, update_permission_property
 
-from customer_onboarding.constants import OWN_ACTIONS, OWN_ROLES, OWN_STATES, WORKFLOW
+from customer_onboarding.constants import (
+	MASTER_MANAGER,
+	OWN_ACTIONS,
+	OWN_ROLES,
+	OWN_STATES,
+	REVIEWER,
+	WORKFLOW,
+)
 from customer_onboarding.customer_onboarding.doctype.customer_onboarding_settings.customer_onboarding_settings import (
 	apply_default_settings,
 	sync_link_title,
@@ -28,6 +36,8 @@ def after_install():
 
 
 def after_sync():
+	"""After the fixtures: the roles exist now."""
+	grant_customer_permissions()
 	set_workflow_active(get_settings().require_approval)
 
 
@@ -39,9 +49,24 @@ def after_migrate():
 
 def before_uninstall():
 	sync_link_title(False)
+	revoke_customer_permissions()
 	delete_workflow()
 	delete_custom_fields()
 	drop_tax_id_index()
+
+
+def grant_customer_permissions():
+	"""Reviewers and master managers can open and move customers without any other role."""
+	for role in (REVIEWER, MASTER_MANAGER):
+		if not frappe.db.exists("Custom DocPerm", {"parent": "Customer", "role": role, "permlevel": 0}):
+			add_permission("Customer", role, 0)
+		for right in ("read", "write", "report", "print", "email"):
+			update_permission_property("Customer", role, 0, right, 1, validate=False)
+
+
+def revoke_customer_permissions():
+	frappe.db.delete("Custom DocPerm", {"parent": "Customer", "role": ["in", OWN_ROLES]})
+	frappe.clear_cache(doctype="Customer")
 
 
 def add_tax_id_index():

@@ -106,3 +106,9 @@ class TestFollowUps(FrappeTestCase):
 			self.assertEqual([(r["customer"], r["days_overdue"]) for r in rows], [(self.customer, 2)])
 			_, rows = follow_up_due({"account_manager": SALES_USER, "territory": self.territory})
 			self.assertEqual(rows, [])
+
+	def test_a_user_without_roles_cannot_run_the_report(self):
+		from frappe.desk.query_report import run
+
+		with as_user(NO_ROLES):
+			self.assertRaises(frappe.PermissionError, run, "Follow-up Due", {})

@@ -62,9 +62,12 @@ class TestInstallCycle(FrappeTestCase):
 		reinstall()
 		for name in (coded.name, legacy.name):
 			self.assertEqual(frappe.db.get_value("Customer", name, "customer_code"), name)
-		self.assertEqual(frappe.db.get_value("Customer", legacy.name, ["workflow_state", "disabled"]), ("Enabled", 0))
 		self.assertEqual(
-			frappe.db.get_value("Customer", legacy_disabled.name, ["workflow_state", "disabled"]), ("Disabled", 1)
+			frappe.db.get_value("Customer", legacy.name, ["workflow_state", "disabled"]), ("Enabled", 0)
+		)
+		self.assertEqual(
+			frappe.db.get_value("Customer", legacy_disabled.name, ["workflow_state", "disabled"]),
+			("Disabled", 1),
 		)
 		self.assertTrue(frappe.db.exists("DocType", "Customer Code Rule"))
 		self.assertTrue(frappe.db.get_value("Workflow", "Customer Onboarding", "is_active"))
