@@ -1,0 +1,131 @@
+"""Scoring how likely two customers are the same business (0-100) and saying why."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from customer_onboarding.core.names import normalise_name
+from customer_onboarding.core.tax_id import normalise_tax_id
+
+SAME_TAX_ID = 100
+SAME_PHONE = 90
+SAME_EMAIL = 85
+NAME_FLOOR = 60
+
+
+@dataclass(frozen=True)
+class Party:
+	"""What duplicate detection knows of a customer, already normalised (see `party`)."""
+
+	name: str
+	customer_name: str = ""
+	core_name: str = ""
+	tax_id: str = ""
+	phone: str = ""
+	email: str = ""
+
+
+@dataclass
+class Candidate:
+	name: str
+	customer_name: str
+	score: int
+	reasons: list[str] = field(default_factory=list)
+
+
+def party(name: str, customer_name=None, tax_id=None, phone=None, email=None) -> Party:
+	return Party(
+		name=name,
+		customer_name=customer_name or "",
+		core_name=normalise_name(customer_name),
+		tax_id=normalise_tax_id(tax_id),
+		phone=(phone or "").strip(),
+		email=(email or "").strip().casefold(),
+	)
+
+
+def name_similarity(a: str, b: str) -> int:
+	if not a or not b:
+		return 0
+	return round(fuzz.ratio(a, b))
+
+
+def compare(query: Party, other: Party) -> Candidate | None:
+	"""Score `other` as a duplicate of `query`; None below the name floor with no shared identifier."""
+	signals = []
+	if query.tax_id and query.tax_id == other.tax_id:
+		signals.append((SAME_TAX_ID, "same_tax_id"))
+	if query.phone and query.phone == other.phone:
+		signals.append((SAME_PHONE, "same_phone"))
+	if query.email and query.email == other.email:
+		signals.append((SAME_EMAIL, "same_email"))
+	similarity = name_similarity(query.core_name, other.core_name)
+	if similarity >= NAME_FLOOR:
+		signals.append((similarity, "similar_name"))
+	if not signals:
+		return None
+	return Candidate(other.name, other.customer_name, max(s for s, _ in signals), [r for _, r in signals])
+
+
+def rank(
+	query: Party, others: Iterable[Party], exclude: str | None = None, limit: int = 20
+) -> list[Candidate]:
+	found = (compare(query, other) for other in others if other.name != exclude)
+	return sorted((c for c in found if c), key=lambda c: (-c.score, c.name))[:limit]
+
+
+def similar_names(core_name: str, choices: list[str], limit: int = 50) -> list[int]:
+	"""Indexes of the names in `choices` that reach the name floor, best first (rapidfuzz, in C++)."""
+	if not core_name:
+		return []
+	matches = process.extract(core_name, choices, scorer=fuzz.ratio, score_cutoff=NAME_FLOOR, limit=limit)
+	return [index for _choice, _score, index in matches]
+
+
+def blocking_keys(core_name: str) -> set[str]:
+	"""Names are only compared with names sharing a key: their first or their last two characters."""
+	if len(core_name) < 2:
+		return {core_name} if core_name else set()
+	return {"^" + core_name[:2], core_name[-2:] + "$"}
+
+
+def duplicate_pairs(parties: list[Party], threshold: int) -> list[tuple[Party, Party, Candidate]]:
+	"""Likely duplicate pairs in a whole customer base, each pair once, using exact keys and name blocks."""
+	pairs: dict[tuple[str, str], tuple[Party, Party]] = {}
+	for group in _groups(parties):
+		for i, a in enumerate(group):
+			for b in group[i + 1 :]:
+				key = tuple(sorted((a.name, b.name)))
+				pairs.setdefault(key, (a, b))
+	results = []
+	for a, b in pairs.values():
+		candidate = compare(a, b)
+		if candidate and candidate.score >= threshold:
+			results.append((a, b, candidate))
+	return sorted(results, key=lambda r: (-r[2].score, r[0].name, r[1].name))
+
+
+def _groups(parties: list[Party]) -> Iterable[list[Party]]:
+	for attribute in ("tax_id", "phone", "email"):
+		yield from _group_by(parties, lambda p, a=attribute: [getattr(p, a)] if getattr(p, a) else [])
+	for block in _group_by(parties, lambda p: blocking_keys(p.core_name)):
+		yield from _similar_within(block)
+
+
+def _group_by(parties: list[Party], keys_of) -> Iterable[list[Party]]:
+	groups: dict[str, list[Party]] = {}
+	for p in parties:
+		for key in keys_of(p):
+			groups.setdefault(key, []).append(p)
+	return (group for group in groups.values() if len(group) > 1)
+
+
+def _similar_within(block: list[Party]) -> Iterable[list[Party]]:
+	"""Pairs of a block whose names reach the floor, found with one rapidfuzz matrix per block."""
+	names = [p.core_name for p in block]
+	matrix = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=NAME_FLOOR, workers=-1)
+	rows, cols = matrix.nonzero()
+	for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+		if i < j:
+			yield [block[i], block[j]]

@@ -1,0 +1,295 @@
+"""Reading a customer import workbook into clean rows, with every problem located by sheet, row and column.
+
+Nothing is written anywhere: the Frappe layer validates and imports what this returns.
+"""
+
+import io
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import openpyxl
+import pandas as pd
+
+from customer_onboarding.core.import_layout import (
+	BANK_ACCOUNTS,
+	CATEGORIES,
+	COLUMNS,
+	CONTACTS,
+	CUSTOMER_TYPES,
+	CUSTOMERS,
+	DATA_SHEETS,
+	FLAGS,
+	Column,
+	column_for_header,
+	sheet_for_title,
+)
+from customer_onboarding.core.problems import Problem
+from customer_onboarding.core.text import squeeze_spaces, to_half_width
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_EXACT_DIGITS = 15  # a spreadsheet number keeps 15 significant digits
+
+
+@dataclass
+class ImportProblem:
+	"""A problem at a place in the workbook; row is the spreadsheet row number (1 = header)."""
+
+	code: str
+	sheet: str = ""
+	row: int = 0
+	column: str = ""
+	value: str = ""
+	details: tuple[str, ...] = ()
+
+
+@dataclass
+class Record:
+	sheet: str
+	row: int
+	values: dict[str, Any]
+	raw: tuple
+	problems: list[ImportProblem] = field(default_factory=list)
+
+
+@dataclass
+class CustomerRecord(Record):
+	contacts: list[Record] = field(default_factory=list)
+	bank_accounts: list[Record] = field(default_factory=list)
+
+	@property
+	def all_problems(self) -> list[ImportProblem]:
+		return self.problems + [p for r in self.contacts + self.bank_accounts for p in r.problems]
+
+
+@dataclass
+class ParsedFile:
+	customers: list[CustomerRecord] = field(default_factory=list)
+	problems: list[ImportProblem] = field(default_factory=list)  # about the file as a whole
+	headers: dict[str, tuple] = field(default_factory=dict)
+	orphans: list[Record] = field(default_factory=list)  # contacts or bank rows whose key matches no customer
+
+	@property
+	def ok(self) -> bool:
+		return not self.problems
+
+
+def parse_workbook(content: bytes, filename: str = "") -> ParsedFile:
+	result = ParsedFile()
+	workbook = open_workbook(content, filename, result)
+	if workbook is None:
+		return result
+	sheets = find_sheets(workbook, result)
+	if not result.ok:
+		return result
+	records = {}
+	for sheet in DATA_SHEETS:
+		records[sheet] = read_sheet(sheets[sheet], sheet, result)
+	if not records[CUSTOMERS] and result.ok:
+		result.problems.append(ImportProblem("empty_sheet", CUSTOMERS))
+	if result.ok:
+		attach_children(records, result)
+	return result
+
+
+def open_workbook(content: bytes, filename: str, result: ParsedFile):
+	if len(content) > MAX_FILE_BYTES:
+		result.problems.append(ImportProblem("file_too_large", details=(str(len(content) // (1024 * 1024)),)))
+		return None
+	if (filename and not filename.lower().endswith(".xlsx")) or not zipfile.is_zipfile(io.BytesIO(content)):
+		result.problems.append(ImportProblem("not_xlsx", value=filename))
+		return None
+	try:
+		return openpyxl.load_workbook(io.BytesIO(content), data_only=False)
+	except Exception:
+		result.problems.append(ImportProblem("not_xlsx", value=filename))
+		return None
+
+
+def find_sheets(workbook, result: ParsedFile) -> dict:
+	found = {sheet_for_title(ws.title): ws for ws in workbook.worksheets if sheet_for_title(ws.title)}
+	for sheet in DATA_SHEETS:
+		if sheet not in found:
+			result.problems.append(ImportProblem("missing_sheet", sheet))
+	return found
+
+
+def read_sheet(ws, sheet: str, result: ParsedFile) -> list[Record]:
+	columns = read_header(ws, sheet, result)
+	if columns is None:
+		return []
+	refuse_merged_cells(ws, sheet, result)
+	frame = pd.DataFrame(ws.iter_rows(min_row=2, values_only=True)).dropna(how="all")
+	records = []
+	for index, raw in zip(frame.index, frame.itertuples(index=False, name=None), strict=True):
+		if all(value is None or str(value).strip() == "" for value in raw):
+			continue
+		records.append(read_row(sheet, int(index) + 2, raw, columns, result))
+	return records
+
+
+def read_header(ws, sheet: str, result: ParsedFile) -> list[Column | None] | None:
+	first = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+	result.headers[sheet] = tuple(first)
+	columns = [column_for_header(sheet, str(text)) if text is not None else None for text in first]
+	unknown = [
+		str(text) for text, column in zip(first, columns, strict=True) if text is not None and column is None
+	]
+	missing = [c.en for c in COLUMNS[sheet] if c.required and c not in columns]
+	for text in unknown:
+		result.problems.append(ImportProblem("unknown_header", sheet, 1, text))
+	for name in missing:
+		result.problems.append(ImportProblem("missing_header", sheet, 1, name))
+	return None if unknown or missing else columns
+
+
+def refuse_merged_cells(ws, sheet: str, result: ParsedFile) -> None:
+	for cell_range in ws.merged_cells.ranges:
+		result.problems.append(
+			ImportProblem("merged_cells", sheet, cell_range.min_row, value=str(cell_range))
+		)
+
+
+def read_row(sheet: str, row: int, raw: tuple, columns: list[Column | None], result: ParsedFile) -> Record:
+	record = Record(sheet, row, {}, raw)
+	for value, column in zip(raw, columns, strict=False):
+		if column is None:
+			continue
+		clean, problem = clean_value(value, column)
+		if problem:
+			record.problems.append(ImportProblem(problem, sheet, row, column.en, display(value)))
+		record.values[column.key] = clean
+	for column in COLUMNS[sheet]:
+		if (
+			column.required
+			and not record.values.get(column.key)
+			and not any(p.column == column.en for p in record.problems)
+		):
+			record.problems.append(ImportProblem("required", sheet, row, column.en))
+	return record
+
+
+def display(value: Any) -> str:
+	return "" if value is None else str(value)
+
+
+def clean_value(value: Any, column: Column) -> tuple[Any, str | None]:
+	"""The cleaned cell value and the code of its problem, if any."""
+	if isinstance(value, str) and value.startswith("="):
+		return None, "formula"
+	if value is None or (isinstance(value, str) and not value.strip()):
+		return ("" if column.kind != "flag" else False), None
+	if column.kind in ("phone", "id", "key"):
+		return clean_identifier(value)
+	if column.kind == "int":
+		return clean_int(value)
+	if column.kind == "flag":
+		flag = FLAGS.get(text_of(value).casefold())
+		return (flag, None) if flag is not None else (False, "not_yes_no")
+	if column.kind == "choice":
+		return clean_choice(text_of(value), column)
+	if column.kind == "email":
+		return text_of(value).casefold(), None
+	if not isinstance(value, str):
+		return text_of(value), None
+	return text_of(value), None
+
+
+def text_of(value: Any) -> str:
+	if isinstance(value, float) and value.is_integer():
+		value = int(value)
+	return squeeze_spaces(to_half_width(str(value)))
+
+
+def clean_identifier(value: Any) -> tuple[str, str | None]:
+	"""Phone numbers, tax IDs and account numbers must survive the trip through a spreadsheet number."""
+	if isinstance(value, bool):
+		return str(value), "not_text"
+	if isinstance(value, float):
+		if not value.is_integer():
+			return str(value), "number_as_float"
+		value = int(value)
+	if isinstance(value, int):
+		if len(str(abs(value))) > MAX_EXACT_DIGITS:
+			return str(value), "number_too_long"
+		return str(value), None
+	if not isinstance(value, str):
+		return str(value), "not_text"
+	text = squeeze_spaces(to_half_width(value))
+	if "e+" in text.casefold() and text.replace(".", "").replace("E+", "").replace("e+", "").isdigit():
+		return text, "number_as_float"
+	return text, None
+
+
+def clean_int(value: Any) -> tuple[int | None, str | None]:
+	try:
+		number = float(text_of(value))
+	except ValueError:
+		return None, "not_a_number"
+	if not number.is_integer() or number < 0:
+		return None, "not_a_whole_number"
+	return int(number), None
+
+
+def clean_choice(text: str, column: Column) -> tuple[str, str | None]:
+	options = CUSTOMER_TYPES if column.key == "customer_type" else CATEGORIES
+	for canonical, chinese in options.items():
+		if text.casefold() in (canonical.casefold(), chinese.casefold()):
+			return canonical, None
+	return text, "not_an_option"
+
+
+def attach_children(records: dict[str, list[Record]], result: ParsedFile) -> None:
+	customers = [CustomerRecord(**vars(r)) for r in records[CUSTOMERS]]
+	refuse_repeated_keys(customers, result)
+	by_key = customer_keys(customers)
+	for sheet, attribute in ((CONTACTS, "contacts"), (BANK_ACCOUNTS, "bank_accounts")):
+		for record in records[sheet]:
+			owner = by_key.get(record.values.get("customer_key"))
+			if owner is None:
+				record.problems.append(
+					ImportProblem(
+						"unknown_customer_key",
+						sheet,
+						record.row,
+						"Customer Key",
+						record.values.get("customer_key", ""),
+					)
+				)
+				result.orphans.append(record)
+			else:
+				getattr(owner, attribute).append(record)
+	result.customers = customers
+
+
+def customer_keys(customers: Iterable[CustomerRecord]) -> dict[str, CustomerRecord]:
+	keys = {}
+	for customer in customers:
+		for key in (customer.values.get("row_key"), customer.values.get("tax_id")):
+			if key:
+				keys.setdefault(key, customer)
+	return keys
+
+
+def refuse_repeated_keys(customers: list[CustomerRecord], result: ParsedFile) -> None:
+	for column_key, column_name in (("row_key", "Row Key"), ("tax_id", "Tax ID")):
+		seen: dict[str, int] = {}
+		for customer in customers:
+			key = customer.values.get(column_key)
+			if not key:
+				continue
+			if key in seen:
+				customer.problems.append(
+					ImportProblem(
+						"repeated_in_file", CUSTOMERS, customer.row, column_name, key, (str(seen[key]),)
+					)
+				)
+			else:
+				seen[key] = customer.row
+
+
+def problem_for(record: Record, problem: Problem) -> ImportProblem:
+	"""A validation problem of the customer rules, placed on the row it came from."""
+	column = next((c.en for c in COLUMNS[record.sheet] if c.key == problem.fieldname), problem.fieldname)
+	return ImportProblem(problem.code, record.sheet, record.row, column, problem.value, problem.details)

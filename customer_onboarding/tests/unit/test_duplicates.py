@@ -1,0 +1,52 @@
+import unittest
+
+from customer_onboarding.core.duplicates import duplicate_pairs, party, rank
+from customer_onboarding.core.names import normalise_name
+
+
+class TestNameNormalisation(unittest.TestCase):
+	def test_company_suffixes_in_chinese_and_english(self):
+		self.assertEqual(normalise_name("北京华为技术有限公司"), "北京华为技术")
+		self.assertEqual(normalise_name("上海某某集团股份有限公司"), "上海某某")
+		self.assertEqual(normalise_name("Acme Co., Ltd."), "acme")
+		self.assertEqual(normalise_name("ACME Inc"), "acme")
+
+	def test_full_width_case_spaces_and_punctuation(self):
+		self.assertEqual(normalise_name("ＡＣＭＥ　（中国）  有限责任公司"), "acme中国")
+
+	def test_suffix_must_be_a_whole_word(self):
+		self.assertEqual(normalise_name("Costco"), "costco")
+
+
+class TestDuplicateScoring(unittest.TestCase):
+	def setUp(self):
+		self.base = [
+			party("C-1", "北京示例科技有限公司", tax_id="91110108551385082Q", phone="+8613800138000"),
+			party("C-2", "上海另一家贸易公司", email="buy@example.com"),
+			party("C-3", "广州完全不同有限公司"),
+		]
+
+	def test_same_tax_id_scores_100(self):
+		found = rank(party("new", "随便", tax_id="91110108551385082q"), self.base)
+		self.assertEqual((found[0].name, found[0].score, found[0].reasons), ("C-1", 100, ["same_tax_id"]))
+
+	def test_similar_name_after_suffixes_are_removed(self):
+		found = rank(party("new", "北京示例科技股份有限公司"), self.base)
+		self.assertEqual((found[0].name, found[0].score), ("C-1", 100))
+		self.assertEqual(found[0].reasons, ["similar_name"])
+
+	def test_phone_and_email(self):
+		self.assertEqual(rank(party("n", "x", phone="+8613800138000"), self.base)[0].reasons, ["same_phone"])
+		self.assertEqual(rank(party("n", "x", email="BUY@example.com"), self.base)[0].score, 85)
+
+	def test_excluded_customer_and_unrelated_names(self):
+		self.assertEqual(rank(party("n", "北京示例科技"), self.base, exclude="C-1"), [])
+
+	def test_pairs_across_a_base_each_once(self):
+		base = [
+			*self.base,
+			party("C-4", "北京示例科技（集团）有限公司"),
+			party("C-5", "x", email="buy@example.com"),
+		]
+		pairs = duplicate_pairs(base, threshold=85)
+		self.assertEqual(sorted((a.name, b.name) for a, b, _ in pairs), [("C-1", "C-4"), ("C-2", "C-5")])
