@@ -4,9 +4,13 @@ import frappe
 from frappe import _
 
 from customer_onboarding.constants import PENDING_REVIEW, REVIEWER
+from customer_onboarding.dedupe import duplicate_candidates, merge
 from customer_onboarding.exceptions import OnboardingStateError
 from customer_onboarding.follow_ups import record_follow_up
+from customer_onboarding.import_jobs import import_template, queue_import
+from customer_onboarding.importer import validate_import
 from customer_onboarding.lifecycle import refuse_self_review
+from customer_onboarding.reasons import reason_labels
 
 
 @frappe.whitelist(methods=["POST"])
@@ -29,3 +33,55 @@ def set_review_comment(customer: str, comment: str) -> None:
 def add_follow_up(customer: str, summary: str, **values) -> str | None:
 	"""Record a follow-up from the form's button; the customer's own permissions and checks apply."""
 	return record_follow_up(customer, summary, values)
+
+
+@frappe.whitelist()
+def download_customer_template(language: str | None = None) -> None:
+	"""The import template as an .xlsx download, headers in the user's language unless asked otherwise."""
+	frappe.has_permission("Customer Import", "create", throw=True)
+	frappe.response.filename = "customer-import-template.xlsx"
+	frappe.response.filecontent = import_template(language or frappe.local.lang)
+	frappe.response.type = "binary"
+
+
+@frappe.whitelist(methods=["POST"])
+def validate_customer_import(name: str) -> dict:
+	doc = frappe.get_doc("Customer Import", name)
+	doc.check_permission("write")
+	return validate_import(doc)
+
+
+@frappe.whitelist(methods=["POST"])
+def start_customer_import(name: str) -> str:
+	"""Queue the import; asking again while it is queued or running changes nothing."""
+	doc = frappe.get_doc("Customer Import", name)
+	doc.check_permission("write")
+	return queue_import(doc)
+
+
+@frappe.whitelist()
+def find_duplicates(
+	customer_name: str | None = None,
+	tax_id: str | None = None,
+	mobile_no: str | None = None,
+	email_id: str | None = None,
+	exclude: str | None = None,
+) -> list[dict]:
+	"""Existing customers that may be the same business, each with a score from 0 to 100 and the reasons."""
+	frappe.has_permission("Customer", "read", throw=True)
+	return [
+		{
+			"customer": c.name,
+			"customer_name": c.customer_name,
+			"score": c.score,
+			"reasons": c.reasons,
+			"reason_labels": reason_labels(c.reasons),
+		}
+		for c in duplicate_candidates(customer_name, tax_id, mobile_no, email_id, exclude)
+	]
+
+
+@frappe.whitelist(methods=["POST"])
+def merge_customers(source: str, target: str) -> str:
+	"""Merge `source` into `target` with Frappe's rename-and-merge: its links now point at `target`."""
+	return merge(source, target)

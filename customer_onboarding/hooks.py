@@ -16,6 +16,8 @@ after_migrate = "customer_onboarding.install.after_migrate"
 before_uninstall = "customer_onboarding.install.before_uninstall"
 
 doctype_js = {"Customer": "public/js/customer.js"}
+doctype_list_js = {"Customer": "public/js/customer_list.js"}
+boot_session = "customer_onboarding.boot.boot_session"
 
 scheduler_events = {"daily": ["customer_onboarding.follow_ups.create_due_follow_up_todos"]}
 
@@ -26,6 +28,7 @@ doc_events = {
 		"before_validate": "customer_onboarding.overrides.customer.before_validate",
 		"validate": "customer_onboarding.overrides.customer.validate",
 		"on_update": "customer_onboarding.overrides.customer.on_update",
+		"on_trash": "customer_onboarding.overrides.customer.on_trash",
 		"before_rename": "customer_onboarding.overrides.customer.before_rename",
 		"after_rename": "customer_onboarding.overrides.customer.after_rename",
 	},

@@ -100,11 +100,11 @@ def add_drop_down(ws, column_index: int, source: str | None) -> None:
 	ws.add_data_validation(validation)
 
 
-def write_instructions(workbook: Workbook, language: str, headings: Mapping[str, str]) -> None:
+def write_instructions(workbook: Workbook, language: str, headings: Mapping) -> None:
 	ws = workbook.create_sheet(sheet_title(INSTRUCTIONS, language), 0)
 	ws.append([headings["title"]])
 	ws["A1"].font = Font(bold=True, size=14)
-	for line in headings["intro"].split("\n"):
+	for line in headings["intro"]:
 		ws.append([line])
 	ws.append([])
 	ws.append([headings["sheet"], headings["column"], headings["required"], headings["rule"]])

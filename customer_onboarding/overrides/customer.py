@@ -5,7 +5,9 @@ from frappe import _
 from frappe.model.document import Document
 
 from customer_onboarding.coding import assign_customer_code
+from customer_onboarding.constants import MASTER_MANAGER
 from customer_onboarding.core.problems import Problem
+from customer_onboarding.dedupe import bump_version
 from customer_onboarding.exceptions import CustomerCodeLockedError
 from customer_onboarding.follow_ups import protect_follow_ups, set_next_follow_up_date
 from customer_onboarding.lifecycle import check_state_change, record_state_change, sync_disabled_with_state
@@ -48,6 +50,11 @@ def validate(doc: Document, method: str | None = None) -> None:
 
 def on_update(doc: Document, method: str | None = None) -> None:
 	record_state_change(doc)
+	bump_version()
+
+
+def on_trash(doc: Document, method: str | None = None) -> None:
+	bump_version()
 
 
 def is_named_by_code(doc: Document, name: str) -> bool:
@@ -64,8 +71,11 @@ def refuse_code_change(doc: Document) -> None:
 
 
 def before_rename(doc: Document, method: str | None, old: str, new: str, merge: bool = False) -> None:
-	"""A customer named by its code is renamed only by a System Manager, and the code follows the name."""
-	if is_named_by_code(doc, old) and "System Manager" not in frappe.get_roles():
+	"""Merging is for Customer Master Managers; renaming a customer named by its code, for System Managers."""
+	roles = set(frappe.get_roles())
+	if merge and not roles & {MASTER_MANAGER, "System Manager"}:
+		frappe.throw(_("Only a {0} can merge customers").format(_(MASTER_MANAGER)), frappe.PermissionError)
+	if not merge and is_named_by_code(doc, old) and "System Manager" not in roles:
 		frappe.throw(
 			_("Customer {0} is named by its code; only a System Manager can rename it").format(
 				frappe.bold(old)
@@ -75,5 +85,6 @@ def before_rename(doc: Document, method: str | None, old: str, new: str, merge: 
 
 
 def after_rename(doc: Document, method: str | None, old: str, new: str, merge: bool = False) -> None:
+	bump_version()
 	if is_named_by_code(doc, old) and not merge:
 		frappe.db.set_value("Customer", new, "customer_code", new, update_modified=False)

@@ -9,7 +9,7 @@ from customer_onboarding.core.import_workbooks import build_error_report, build_
 
 HEADINGS = {
 	"title": "T",
-	"intro": "a\nb",
+	"intro": ["a", "b"],
 	"sheet": "S",
 	"column": "C",
 	"required": "R",

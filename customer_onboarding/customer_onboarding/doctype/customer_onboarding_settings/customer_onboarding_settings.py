@@ -13,6 +13,7 @@ from customer_onboarding.setup.custom_fields import MODULE
 class CustomerOnboardingSettings(Document):
 	def validate(self):
 		self.validate_phone_region()
+		self.validate_threshold()
 		self.validate_required_fields()
 
 	def on_update(self):
@@ -26,6 +27,12 @@ class CustomerOnboardingSettings(Document):
 				_("{0}: {1} is not a two-letter country code such as CN").format(
 					_(self.meta.get_label("default_phone_region")), frappe.bold(self.default_phone_region)
 				)
+			)
+
+	def validate_threshold(self):
+		if not 0 < (self.duplicate_name_threshold or 0) <= 100:
+			frappe.throw(
+				_("{0} must be between 1 and 100").format(_(self.meta.get_label("duplicate_name_threshold")))
 			)
 
 	def validate_required_fields(self):
@@ -53,6 +60,7 @@ def apply_default_settings():
 			"tax_id_scheme": SCHEME_CN_USCC,
 			"check_contact_details": 1,
 			"default_phone_region": "CN",
+			"duplicate_name_threshold": 90,
 		}
 	)
 	for customer_type, fieldname in DEFAULT_MATRIX:

@@ -1,0 +1,32 @@
+"""bench --site SITE import-customers FILE.xlsx [--dry-run] [--submit-for-review] [--update-existing]"""
+
+import os
+
+import click
+from frappe.commands import get_site, pass_context
+
+
+@click.command("import-customers")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check every row and change nothing")
+@click.option("--submit-for-review", is_flag=True, help="Submit new customers for review")
+@click.option(
+	"--update-existing", is_flag=True, help="Write the file's values to customers that already exist"
+)
+@pass_context
+def import_customers(context, path, dry_run=False, submit_for_review=False, update_existing=False):
+	"""Import customers with their contacts and bank accounts from the app's Excel template."""
+	import frappe
+
+	from customer_onboarding.import_cli import run_from_command_line
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		code = run_from_command_line(os.path.abspath(path), dry_run, submit_for_review, update_existing)
+	finally:
+		frappe.destroy()
+	raise SystemExit(code)
+
+
+commands = [import_customers]

@@ -1,0 +1,43 @@
+frappe.ui.form.on("Customer Import", {
+	setup(frm) {
+		frappe.realtime.on("progress", (data) => {
+			if (data.doctype === frm.doctype && data.docname === frm.doc.name) {
+				frm.dashboard.show_progress(__("Importing customers"), data.percent, data.description);
+				if (data.percent >= 100) frm.reload_doc();
+			}
+		});
+	},
+
+	refresh(frm) {
+		frm.add_custom_button(__("Download Template"), () => {
+			window.open(frappe.urllib.get_full_url(
+				"/api/method/customer_onboarding.api.download_customer_template?language=" + frappe.boot.lang
+			));
+		});
+		if (frm.is_new() || !frm.doc.import_file) return;
+		if (!["Queued", "Running", "Completed"].includes(frm.doc.status)) {
+			frm.add_custom_button(__("Validate"), () =>
+				frappe.xcall("customer_onboarding.api.validate_customer_import", { name: frm.doc.name }).then(() => frm.reload_doc())
+			);
+			frm.add_custom_button(__("Start Import"), () =>
+				frappe.xcall("customer_onboarding.api.start_customer_import", { name: frm.doc.name }).then(() => frm.reload_doc())
+			).addClass("btn-primary");
+		}
+		show_problems(frm);
+	},
+});
+
+function show_problems(frm) {
+	const summary = JSON.parse(frm.doc.problems_json || "null");
+	if (!summary) return frm.get_field("preview").$wrapper.empty();
+	const rows = summary.problems
+		.slice(0, 500)
+		.map((p) => `<tr><td>${__(p.sheet)}</td><td>${p.row || ""}</td><td>${__(p.column || "")}</td><td>${frappe.utils.escape_html(p.message)}</td></tr>`)
+		.join("");
+	frm.get_field("preview").$wrapper.html(`
+		<p>${__("{0} customers, {1} contacts, {2} bank accounts, {3} problems", [
+			summary.customers, summary.contacts, summary.bank_accounts, summary.problems.length,
+		])}</p>
+		${rows ? `<table class="table table-bordered table-sm"><thead><tr><th>${__("Sheet")}</th><th>${__("Row")}</th>
+		<th>${__("Column")}</th><th>${__("Problem")}</th></tr></thead><tbody>${rows}</tbody></table>` : ""}`);
+}

@@ -1,0 +1,55 @@
+"""The import as implementers run it from a shell: same rules, same totals, with a progress bar."""
+
+import click
+import frappe
+from frappe.utils import strip_html
+
+from customer_onboarding.importer import run_import, validate_import
+
+
+def run_from_command_line(path: str, dry_run: bool, submit_for_review: bool, update_existing: bool) -> int:
+	frappe.set_user("Administrator")
+	doc = new_import(path, submit_for_review, update_existing)
+	summary = validate_import(doc)
+	frappe.db.commit()
+	print_problems(summary)
+	if dry_run:
+		click.echo(
+			f"{doc.name}: {summary['customers']} customers checked, {len(summary['problems'])} problems"
+		)
+		return 1 if summary["problems"] else 0
+	with click.progressbar(length=summary["customers"], label="Importing customers") as bar:
+		totals = run_import(doc.name, progress=lambda _doc, done, _total: bar.update(done - bar.pos))
+	click.echo(
+		"{name}: {total_rows} rows: {created} created, {updated} updated, {skipped} skipped as duplicate, "
+		"{failed} failed".format(name=doc.name, **totals)
+	)
+	error_report = frappe.db.get_value("Customer Import", doc.name, "error_report")
+	if error_report:
+		click.echo(f"Error report: {frappe.utils.get_url(error_report)}")
+	return 1 if totals["failed"] else 0
+
+
+def new_import(path: str, submit_for_review: bool, update_existing: bool):
+	with open(path, "rb") as f:
+		content = f.read()
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": path.rsplit("/", 1)[-1], "is_private": 1, "content": content}
+	).insert()
+	doc = frappe.get_doc(
+		{
+			"doctype": "Customer Import",
+			"import_file": file.file_url,
+			"submit_for_review": int(submit_for_review),
+			"update_existing": int(update_existing),
+		}
+	).insert()
+	frappe.db.commit()
+	return doc
+
+
+def print_problems(summary: dict, limit: int = 50) -> None:
+	for problem in summary["problems"][:limit]:
+		click.echo(strip_html(problem["message"]), err=True)
+	if len(summary["problems"]) > limit:
+		click.echo(f"... and {len(summary['problems']) - limit} more", err=True)

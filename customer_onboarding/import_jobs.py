@@ -1,0 +1,65 @@
+"""Starting imports in the background, and the template handed to users."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils.background_jobs import is_job_enqueued
+
+from customer_onboarding.core.import_workbooks import build_template
+from customer_onboarding.importer import run_import
+
+
+def job_id(name: str) -> str:
+	return f"customer-import::{name}"
+
+
+def queue_import(doc: Document) -> str:
+	if doc.status in ("Queued", "Running") and is_job_enqueued(job_id(doc.name)):
+		return doc.status
+	if doc.status == "Completed":
+		return doc.status
+	doc.db_set("status", "Queued")
+	frappe.enqueue(
+		run_import_job,
+		queue="long",
+		timeout=4 * 3600,
+		job_id=job_id(doc.name),
+		deduplicate=True,
+		enqueue_after_commit=True,
+		import_name=doc.name,
+	)
+	return "Queued"
+
+
+def run_import_job(import_name: str) -> None:
+	try:
+		run_import(import_name)
+	except Exception:
+		frappe.db.rollback()
+		frappe.db.set_value("Customer Import", import_name, "status", "Failed")
+		frappe.db.commit()
+		raise
+
+
+def import_template(language: str) -> bytes:
+	lists = {
+		"customer_group": frappe.get_all("Customer Group", {"is_group": 0}, pluck="name", order_by="name"),
+		"territory": frappe.get_all("Territory", {"is_group": 0}, pluck="name", order_by="name"),
+	}
+	headings = {
+		"title": _("Customer Import Template"),
+		"intro": [
+			_("Fill in one row per customer on the Customers sheet."),
+			_("Contacts and Bank Accounts point at their customer by its Row Key or Tax ID."),
+			_(
+				"Columns marked * are required. Keep the headings; English and Chinese headings are both accepted."
+			),
+			_("The second row of each sheet is a sample: replace or delete it."),
+		],
+		"sheet": _("Sheet"),
+		"column": _("Column"),
+		"required": _("Required"),
+		"rule": _("Rule"),
+		"yes": _("Yes"),
+	}
+	return build_template(language or "en", lists, headings)

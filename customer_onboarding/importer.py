@@ -1,0 +1,360 @@
+"""Bulk import of customers with their contacts and bank accounts, through the same rules as the form.
+
+Each customer is written with its contacts and bank accounts inside one savepoint, together with its log row,
+so a customer is either complete or absent; commits happen every BATCH customers. A killed worker loses at most
+the open batch, and a restart skips every row that already has a log row.
+"""
+
+import json
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.model.workflow import apply_workflow
+from frappe.utils import strip_html
+
+from customer_onboarding.constants import SUBMIT_FOR_REVIEW
+from customer_onboarding.core.import_file import (
+	CustomerRecord,
+	ImportProblem,
+	ParsedFile,
+	parse_workbook,
+	problem_for,
+)
+from customer_onboarding.core.import_layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS
+from customer_onboarding.core.import_workbooks import build_error_report
+from customer_onboarding.core.tax_id import normalise_tax_id
+from customer_onboarding.import_messages import import_problem_message
+from customer_onboarding.validation import customer_problems, normalise_customer
+
+BATCH = 50
+CUSTOMER_FIELDS = (
+	"customer_name",
+	"customer_type",
+	"customer_group",
+	"territory",
+	"customer_category",
+	"tax_id",
+	"mobile_no",
+	"email_id",
+	"registered_address",
+	"account_manager",
+	"credit_days",
+	"customer_code",
+)
+LINKS = {"customer_group": "Customer Group", "territory": "Territory", "account_manager": "User"}
+FINAL = ("Completed", "Partially Completed", "Failed")
+
+
+def read_file(doc: Document) -> ParsedFile:
+	file = frappe.get_doc("File", {"file_url": doc.import_file})
+	return parse_workbook(file.get_content(), file.file_name)
+
+
+# Dry run ---------------------------------------------------------------------------------------------------
+
+
+def validate_import(doc: Document) -> dict:
+	"""Check every row without writing a customer; store the problems on the import."""
+	parsed = read_file(doc)
+	problems = (
+		list(parsed.problems) + [p for r in parsed.orphans for p in r.problems] + permission_problems(parsed)
+	)
+	for record in parsed.customers:
+		problems += record.all_problems + row_rule_problems(record)
+	summary = summarise(parsed, problems)
+	doc.db_set(
+		{
+			"status": "Invalid" if problems else "Validated",
+			"total_rows": len(parsed.customers),
+			"problems_json": json.dumps(summary, ensure_ascii=False),
+		}
+	)
+	return summary
+
+
+def permission_problems(parsed: ParsedFile) -> list[ImportProblem]:
+	needed = {"Customer": parsed.customers, "Contact": [c for r in parsed.customers for c in r.contacts]}
+	needed["Bank Account"] = [b for r in parsed.customers for b in r.bank_accounts]
+	sheets = {"Customer": CUSTOMERS, "Contact": CONTACTS, "Bank Account": BANK_ACCOUNTS}
+	return [
+		ImportProblem("no_permission", sheets[doctype], details=(doctype,))
+		for doctype, rows in needed.items()
+		if rows and not frappe.has_permission(doctype, "create")
+	]
+
+
+def row_rule_problems(record: CustomerRecord) -> list[ImportProblem]:
+	"""The form's own checks (and the link checks of a save) on one row, without saving it."""
+	customer = new_customer(record)
+	normalise_customer(customer)
+	found = [problem_for(record, p) for p in customer_problems(customer)]
+	for fieldname, doctype in LINKS.items():
+		value = customer.get(fieldname)
+		if value and not link_exists(doctype, value):
+			found.append(
+				ImportProblem(
+					"unknown_link", record.sheet, record.row, column_name(fieldname), value, (doctype,)
+				)
+			)
+	return found
+
+
+@frappe.request_cache
+def link_exists(doctype: str, name: str) -> bool:
+	return bool(frappe.db.exists(doctype, name))
+
+
+def column_name(fieldname: str) -> str:
+	return next(c.en for c in COLUMNS[CUSTOMERS] if c.key == fieldname)
+
+
+def summarise(parsed: ParsedFile, problems: list[ImportProblem]) -> dict:
+	return {
+		"customers": len(parsed.customers),
+		"contacts": sum(len(c.contacts) for c in parsed.customers),
+		"bank_accounts": sum(len(c.bank_accounts) for c in parsed.customers),
+		"problems": [
+			{
+				"sheet": p.sheet,
+				"row": p.row,
+				"column": p.column,
+				"message": strip_html(import_problem_message(p)),
+			}
+			for p in problems
+		],
+	}
+
+
+def new_customer(record: CustomerRecord) -> Document:
+	values = {
+		key: record.values.get(key) for key in CUSTOMER_FIELDS if record.values.get(key) not in (None, "")
+	}
+	values.setdefault("customer_group", frappe.db.get_single_value("Selling Settings", "customer_group"))
+	values.setdefault("territory", frappe.db.get_single_value("Selling Settings", "territory"))
+	return frappe.get_doc({"doctype": "Customer", **values})
+
+
+# Import ----------------------------------------------------------------------------------------------------
+
+
+def run_import(import_name: str, progress=None) -> dict:
+	"""Import every row not yet done. `progress(done, total)` is called as rows finish."""
+	doc = frappe.get_doc("Customer Import", import_name)
+	parsed = read_file(doc)
+	if not parsed.ok:
+		doc.db_set("status", "Failed")
+		return totals(doc)
+	doc.db_set({"status": "Running", "total_rows": len(parsed.customers)})
+	frappe.db.commit()
+	done = set(frappe.get_all("Customer Import Log", {"customer_import": import_name}, pluck="row"))
+	for index, record in enumerate(parsed.customers, start=1):
+		if record.row not in done:
+			import_row(doc, record)
+		if index % BATCH == 0 or index == len(parsed.customers):
+			frappe.db.commit()
+			(progress or publish)(doc, index, len(parsed.customers))
+	finish(doc, parsed)
+	frappe.db.commit()
+	return totals(doc)
+
+
+def import_row(doc: Document, record: CustomerRecord) -> None:
+	savepoint = f"row_{record.row}"
+	frappe.db.savepoint(savepoint)
+	try:
+		outcome, customer = write_customer(doc, record)
+		log(doc, record, outcome, customer)
+	except Exception as error:
+		message = failure_message(error, record)
+		frappe.db.rollback(save_point=savepoint)
+		frappe.clear_messages()
+		log(doc, record, "Failed", None, message)
+
+
+def failure_message(error: Exception, record: CustomerRecord) -> str:
+	if record.all_problems:
+		return "; ".join(strip_html(import_problem_message(p)) for p in record.all_problems)
+	logged = [str(m.get("message", "")) for m in frappe.get_message_log()]
+	return strip_html(str(error) or (logged[-1] if logged else "")) or type(error).__name__
+
+
+def write_customer(doc: Document, record: CustomerRecord) -> tuple[str, str | None]:
+	if record.all_problems:
+		raise frappe.ValidationError
+	existing = matching_customer(record)
+	if existing and not doc.update_existing:
+		return "Skipped", existing
+	if existing:
+		update_customer(existing, record)
+		return "Updated", existing
+	customer = new_customer(record)
+	customer.insert()
+	add_contacts(customer, record)
+	add_bank_accounts(customer, record)
+	if doc.submit_for_review:
+		apply_workflow(customer, SUBMIT_FOR_REVIEW)
+	return "Created", customer.name
+
+
+def matching_customer(record: CustomerRecord) -> str | None:
+	"""Existing customer by Tax ID, then by Customer Code."""
+	for fieldname in ("tax_id", "customer_code"):
+		value = record.values.get(fieldname)
+		if value:
+			found = frappe.db.get_value("Customer", {fieldname: normalised(fieldname, value)})
+			if found:
+				return found
+	return None
+
+
+def normalised(fieldname: str, value: str) -> str:
+	return normalise_tax_id(value) if fieldname == "tax_id" else value
+
+
+def update_customer(name: str, record: CustomerRecord) -> None:
+	customer = frappe.get_doc("Customer", name)
+	for key in CUSTOMER_FIELDS:
+		if key != "customer_code" and record.values.get(key) not in (None, ""):
+			customer.set(key, record.values[key])
+	customer.save()
+
+
+def add_contacts(customer: Document, record: CustomerRecord) -> None:
+	for row in record.contacts:
+		values = row.values
+		contact = frappe.get_doc(
+			{
+				"doctype": "Contact",
+				"first_name": values.get("first_name"),
+				"last_name": values.get("last_name"),
+				"designation": values.get("designation"),
+				"is_primary_contact": int(bool(values.get("is_primary"))),
+				"links": [{"link_doctype": "Customer", "link_name": customer.name}],
+				"email_ids": [{"email_id": values["email_id"], "is_primary": 1}]
+				if values.get("email_id")
+				else [],
+				"phone_nos": phone_rows(values),
+			}
+		)
+		contact.insert()
+
+
+def phone_rows(values: dict) -> list[dict]:
+	rows = []
+	if values.get("mobile_no"):
+		rows.append({"phone": values["mobile_no"], "is_primary_mobile_no": 1})
+	if values.get("phone"):
+		rows.append({"phone": values["phone"], "is_primary_phone": 1})
+	return rows
+
+
+def add_bank_accounts(customer: Document, record: CustomerRecord) -> None:
+	for row in record.bank_accounts:
+		values = row.values
+		ensure_bank(values["bank"])
+		frappe.get_doc(
+			{
+				"doctype": "Bank Account",
+				"account_name": values.get("account_name") or customer.customer_name,
+				"bank": values["bank"],
+				"bank_account_no": values["bank_account_no"],
+				"branch_code": values.get("branch_code"),
+				"is_default": int(bool(values.get("is_default"))),
+				"party_type": "Customer",
+				"party": customer.name,
+			}
+		).insert()
+
+
+def ensure_bank(bank: str) -> None:
+	if not frappe.db.exists("Bank", bank):
+		frappe.get_doc({"doctype": "Bank", "bank_name": bank}).insert(ignore_permissions=True)
+
+
+def log(doc: Document, record: CustomerRecord, outcome: str, customer: str | None, message: str = "") -> None:
+	frappe.get_doc(
+		{
+			"doctype": "Customer Import Log",
+			"customer_import": doc.name,
+			"row": record.row,
+			"outcome": outcome,
+			"customer": customer,
+			"message": message,
+		}
+	).db_insert()
+
+
+def publish(doc: Document, done: int, total: int) -> None:
+	frappe.publish_progress(
+		done * 100 / max(total, 1),
+		title=_("Importing customers"),
+		doctype=doc.doctype,
+		docname=doc.name,
+		description=_("{0} of {1} rows").format(done, total),
+	)
+
+
+def totals(doc: Document) -> dict:
+	counts = frappe.get_all(
+		"Customer Import Log",
+		filters={"customer_import": doc.name},
+		fields=["outcome", "count(*) as n"],
+		group_by="outcome",
+	)
+	by_outcome = {row.outcome: row.n for row in counts}
+	return {
+		"total_rows": doc.total_rows,
+		"created": by_outcome.get("Created", 0),
+		"updated": by_outcome.get("Updated", 0),
+		"skipped": by_outcome.get("Skipped", 0),
+		"failed": by_outcome.get("Failed", 0),
+	}
+
+
+def finish(doc: Document, parsed: ParsedFile) -> None:
+	result = totals(doc)
+	status = (
+		"Completed"
+		if not result["failed"]
+		else ("Failed" if result["failed"] == result["total_rows"] else "Partially Completed")
+	)
+	doc.db_set(
+		{
+			**result,
+			"status": status,
+			"error_report": save_error_report(doc, parsed) if result["failed"] else None,
+		}
+	)
+
+
+def orphan_reason(record) -> str:
+	return "; ".join(strip_html(import_problem_message(p)) for p in record.problems)
+
+
+def save_error_report(doc: Document, parsed: ParsedFile) -> str:
+	reasons = dict(
+		frappe.get_all(
+			"Customer Import Log",
+			filters={"customer_import": doc.name, "outcome": "Failed"},
+			fields=["row", "message"],
+			as_list=True,
+		)
+	)
+	failed = [(record, reasons[record.row]) for record in parsed.customers if record.row in reasons]
+	failed += [
+		(child, reasons[r.row]) for r, _reason in list(failed) for child in r.contacts + r.bank_accounts
+	]
+	failed += [(orphan, orphan_reason(orphan)) for orphan in parsed.orphans]
+	content = build_error_report(parsed.headers, failed, _("Error"))
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"{doc.name}-errors.xlsx",
+			"attached_to_doctype": doc.doctype,
+			"attached_to_name": doc.name,
+			"is_private": 1,
+			"content": content,
+		}
+	).insert(ignore_permissions=True)
+	return file.file_url

@@ -1,0 +1,229 @@
+import io
+import os
+import subprocess
+from unittest.mock import patch
+
+import frappe
+import openpyxl
+from frappe.tests.utils import FrappeTestCase
+
+from customer_onboarding import importer
+from customer_onboarding.api import (
+	download_customer_template,
+	start_customer_import,
+	validate_customer_import,
+)
+from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
+from customer_onboarding.tests.utils import (
+	NO_ROLES,
+	SALES_USER,
+	as_user,
+	make_standard_users,
+	make_user,
+	unique_code,
+)
+
+IMPORTER = "co-importer@example.com"
+
+
+def customers_with_tax_ids(*tax_ids) -> list[str]:
+	return frappe.get_all("Customer", {"tax_id": ["in", tax_ids]}, pluck="name")
+
+
+def file_content(file_url: str) -> bytes:
+	return frappe.get_doc("File", {"file_url": file_url}).get_content()
+
+
+class ImportCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_standard_users()
+		make_user(IMPORTER, "Customer Master Manager", "Sales User", "Accounts User")
+
+	def setUp(self):
+		frappe.set_user(IMPORTER)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+
+class TestCustomerImport(ImportCase):
+	def test_dry_run_lists_every_problem_and_changes_nothing(self):
+		good, bad = customer_row(), customer_row(tax_id="123", mobile="12345")
+		doc = import_doc(workbook_bytes([good, bad], [["NOPE", "三"]]))
+		before = frappe.db.count("Customer")
+		summary = validate_customer_import(doc.name)
+		messages = [p["message"] for p in summary["problems"]]
+		self.assertTrue(
+			any("row 3" in m and "Tax ID" in m and "18 characters" in m for m in messages), messages
+		)
+		self.assertTrue(any("row 3" in m and "Mobile No" in m for m in messages), messages)
+		self.assertTrue(any("Contacts" in m and "NOPE" in m for m in messages), messages)
+		self.assertEqual(frappe.db.count("Customer"), before)
+		self.assertEqual(frappe.db.get_value("Customer Import", doc.name, "status"), "Invalid")
+
+	def test_customers_arrive_with_contacts_and_bank_accounts_in_the_first_state(self):
+		key = unique_code(8)
+		row = customer_row(key=key)
+		doc = import_doc(
+			workbook_bytes(
+				[row],
+				[[key, "四", "李", "13900139000", None, "li@example.com"]],
+				[[row[6], "中国银行", "6217000010000000"]],
+			)
+		)
+		totals = importer.run_import(doc.name)
+		self.assertEqual(
+			totals,
+			{"total_rows": 1, "created": 1, "updated": 0, "skipped": 0, "failed": 0},
+			frappe.get_all("Customer Import Log", {"customer_import": doc.name}, pluck="message"),
+		)
+		customer = frappe.get_doc("Customer", customers_with_tax_ids(row[6])[0])
+		self.assertEqual((customer.workflow_state, customer.customer_code), ("Draft", customer.name))
+		contact = frappe.get_all(
+			"Dynamic Link",
+			{"link_doctype": "Customer", "link_name": customer.name, "parenttype": "Contact"},
+			pluck="parent",
+		)
+		self.assertTrue(contact)
+		self.assertEqual(
+			frappe.db.get_value("Bank Account", {"party": customer.name}, "bank_account_no"),
+			"6217000010000000",
+		)
+
+	def test_submit_for_review_after_import(self):
+		row = customer_row()
+		doc = import_doc(workbook_bytes([row]), submit_for_review=1)
+		importer.run_import(doc.name)
+		self.assertEqual(
+			frappe.db.get_value("Customer", {"tax_id": row[6]}, "workflow_state"), "Pending Review"
+		)
+
+	def test_same_file_twice_creates_nothing_new(self):
+		content = workbook_bytes([customer_row(), customer_row()])
+		importer.run_import(import_doc(content).name)
+		count = frappe.db.count("Customer")
+		totals = importer.run_import(import_doc(content).name)
+		self.assertEqual((totals["created"], totals["skipped"]), (0, 2))
+		self.assertEqual(frappe.db.count("Customer"), count)
+
+	def test_update_existing_writes_the_new_values(self):
+		row = customer_row()
+		importer.run_import(import_doc(workbook_bytes([row])).name)
+		row[9] = "上海市静安区南京西路1号"
+		totals = importer.run_import(import_doc(workbook_bytes([row]), update_existing=1).name)
+		self.assertEqual(totals["updated"], 1)
+		self.assertEqual(
+			frappe.db.get_value("Customer", {"tax_id": row[6]}, "registered_address"),
+			"上海市静安区南京西路1号",
+		)
+
+	def test_a_customer_is_written_completely_or_not_at_all(self):
+		key = unique_code(8)
+		row = customer_row(key=key)
+		doc = import_doc(workbook_bytes([row], [[key, "五", None, None, None, "not-an-email"]]))
+		totals = importer.run_import(doc.name)
+		self.assertEqual((totals["created"], totals["failed"]), (0, 1))
+		self.assertEqual(customers_with_tax_ids(row[6]), [])
+
+	def test_totals_add_up_and_failed_rows_come_back_as_uploaded_with_the_reason(self):
+		rows = [customer_row(), customer_row(name="=HYPERLINK(1)"), customer_row(tax_id="bad")]
+		doc = import_doc(workbook_bytes(rows))
+		totals = importer.run_import(doc.name)
+		self.assertEqual(totals["created"] + totals["updated"] + totals["skipped"] + totals["failed"], 3)
+		self.assertEqual(totals["failed"], 2)
+		report = openpyxl.load_workbook(
+			io.BytesIO(file_content(frappe.db.get_value("Customer Import", doc.name, "error_report")))
+		)
+		sheet = report["Customers"]
+		self.assertEqual(sheet.max_row, 3)
+		self.assertTrue(str(sheet["B2"].value).startswith("'="))
+		self.assertIn("Tax ID", sheet.cell(3, sheet.max_column).value)
+
+	def test_an_interrupted_import_resumes_where_it_stopped(self):
+		doc = import_doc(workbook_bytes([customer_row() for _ in range(5)]))
+
+		def killed_after_first_batch(*args):
+			raise KeyboardInterrupt
+
+		with patch.object(importer, "BATCH", 2), self.assertRaises(KeyboardInterrupt):
+			importer.run_import(doc.name, progress=killed_after_first_batch)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.count("Customer Import Log", {"customer_import": doc.name}), 2)
+		totals = importer.run_import(doc.name)
+		self.assertEqual((totals["created"], totals["failed"]), (5, 0))
+		self.assertEqual(frappe.db.count("Customer Import Log", {"customer_import": doc.name}), 5)
+
+	def test_bad_files_get_clear_errors_and_change_nothing(self):
+		before = frappe.db.count("Customer")
+		for content, filename, expected in (
+			(b"name,tax", "customers.csv", "not an Excel workbook"),
+			(workbook_bytes([]), "empty.xlsx", "no customers"),
+		):
+			with self.subTest(filename):
+				doc = import_doc(content, filename)
+				summary = validate_customer_import(doc.name)
+				self.assertIn(expected, summary["problems"][0]["message"])
+				importer.run_import(doc.name)
+				self.assertEqual(frappe.db.get_value("Customer Import", doc.name, "status"), "Failed")
+		self.assertEqual(frappe.db.count("Customer"), before)
+
+	def test_chinese_template_downloads_and_imports(self):
+		download_customer_template("zh")
+		self.assertEqual(frappe.response.type, "binary")
+		book = openpyxl.load_workbook(io.BytesIO(frappe.response.filecontent))
+		self.assertEqual(book.sheetnames[:1], ["说明"])
+		self.assertIn("客户", book.sheetnames)
+
+
+class TestImportPermissions(ImportCase):
+	def test_dry_run_warns_about_bank_rows_the_user_may_not_create(self):
+		with as_user("Administrator"):
+			make_user("co-importer-no-bank@example.com", "Customer Master Manager", "Sales User")
+		row = customer_row()
+		doc = import_doc(workbook_bytes([row], [], [[row[6], "中国银行", "6217000010000001"]]))
+		with as_user("co-importer-no-bank@example.com"):
+			messages = [p["message"] for p in validate_customer_import(doc.name)["problems"]]
+		self.assertTrue(any("Bank Account" in m for m in messages), messages)
+
+	def test_sales_users_and_users_without_roles_cannot_import(self):
+		doc = import_doc(workbook_bytes([customer_row()]))
+		for user in (SALES_USER, NO_ROLES):
+			with self.subTest(user), as_user(user):
+				self.assertRaises(frappe.PermissionError, start_customer_import, doc.name)
+				self.assertRaises(frappe.PermissionError, validate_customer_import, doc.name)
+				self.assertRaises(frappe.PermissionError, download_customer_template)
+
+
+class TestImportCommand(FrappeTestCase):
+	def test_bench_import_customers_prints_the_totals(self):
+		rows = [customer_row(), customer_row(tax_id="bad")]
+		path = os.path.abspath(f"co-import-{frappe.generate_hash(length=6)}.xlsx")
+		with open(path, "wb") as f:
+			f.write(workbook_bytes(rows))
+		try:
+			dry = self.bench("import-customers", path, "--dry-run")
+			self.assertIn("2 customers checked, 1 problems", dry.stdout)
+			run = self.bench("import-customers", path)
+			self.assertIn("2 rows: 1 created, 0 updated, 0 skipped as duplicate, 1 failed", run.stdout)
+		finally:
+			os.remove(path)
+			for name in customers_with_tax_ids(rows[0][6]):
+				frappe.delete_doc("Customer", name, force=True, ignore_permissions=True)
+			frappe.db.commit()
+
+	def bench(self, *args: str) -> subprocess.CompletedProcess:
+		command = [
+			os.sys.executable,
+			"-m",
+			"frappe.utils.bench_helper",
+			"frappe",
+			"--site",
+			frappe.local.site,
+			*args,
+		]
+		return subprocess.run(
+			command, capture_output=True, text=True, cwd=os.path.abspath(frappe.local.sites_path), timeout=600
+		)
