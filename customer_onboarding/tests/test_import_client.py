@@ -1,0 +1,150 @@
+"""The remote import client against a live bench web server and worker on localhost."""
+
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+import frappe
+import requests
+from frappe.core.doctype.user.user import generate_keys
+from frappe.tests.utils import FrappeTestCase
+
+from customer_onboarding.tests.import_helpers import customer_row, workbook_bytes
+from customer_onboarding.tests.utils import make_user
+
+API_USER = "co-api-importer@example.com"
+
+
+def free_port() -> int:
+	with socket.socket() as s:
+		s.bind(("127.0.0.1", 0))
+		return s.getsockname()[1]
+
+
+def frappe_process(*args: str) -> subprocess.Popen:
+	command = [
+		sys.executable,
+		"-m",
+		"frappe.utils.bench_helper",
+		"frappe",
+		"--site",
+		frappe.local.site,
+		*args,
+	]
+	return subprocess.Popen(
+		command,
+		cwd=os.path.abspath(frappe.local.sites_path),
+		stdout=subprocess.DEVNULL,
+		stderr=subprocess.DEVNULL,
+	)
+
+
+def wait_until_up(url: str, seconds: int = 60) -> None:
+	deadline = time.time() + seconds
+	while time.time() < deadline:
+		try:
+			if requests.get(url + "/api/method/ping", timeout=2).ok:
+				return
+		except requests.ConnectionError:
+			pass
+		time.sleep(0.5)
+	raise TimeoutError(url)
+
+
+class AlwaysFails(http.server.BaseHTTPRequestHandler):
+	def do_GET(self):
+		self.send_response(502)
+		self.end_headers()
+
+	do_POST = do_GET
+
+	def log_message(self, *args):
+		pass
+
+
+class TestImportClient(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_user(API_USER, "Customer Master Manager", "Sales User", "Accounts User")
+		cls.secret = generate_keys(API_USER)["api_secret"]
+		cls.key = frappe.db.get_value("User", API_USER, "api_key")
+		frappe.db.commit()
+		port = free_port()
+		cls.url = f"http://127.0.0.1:{port}"
+		cls.server = frappe_process("serve", "--port", str(port), "--noreload")
+		cls.worker = frappe_process("worker", "--queue", "long")
+		wait_until_up(cls.url)
+		cls.tax_ids = []
+
+	@classmethod
+	def tearDownClass(cls):
+		for process in (cls.server, cls.worker):
+			process.terminate()
+			process.wait(timeout=30)
+		for name in frappe.get_all("Customer", {"tax_id": ["in", cls.tax_ids or ["-"]]}, pluck="name"):
+			frappe.delete_doc("Customer", name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def client(
+		self, *args: str, url: str | None = None, secret: str | None = None
+	) -> subprocess.CompletedProcess:
+		command = [sys.executable, "-m", "customer_onboarding.client", "--url", url or self.url]
+		command += ["--api-key", self.key, "--api-secret", secret or self.secret, *args]
+		return subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+	def workbook(self, *rows) -> str:
+		self.tax_ids += [row[6] for row in rows]
+		path = os.path.join(tempfile.mkdtemp(), "customers.xlsx")
+		with open(path, "wb") as f:
+			f.write(workbook_bytes(list(rows)))
+		return path
+
+	def test_import_prints_totals_and_downloads_the_error_report(self):
+		path = self.workbook(customer_row(), customer_row(), customer_row(tax_id="BAD"))
+		result = self.client(path)
+		self.assertIn(
+			"3 rows: 2 created, 0 updated, 0 skipped as duplicate, 1 failed", result.stdout, result.stderr
+		)
+		self.assertTrue(
+			os.path.exists(
+				path.replace("customers.xlsx", "")
+				+ result.stdout.split("Error report: ")[1].strip().rsplit("/", 1)[1]
+			)
+		)
+		frappe.db.commit()
+		self.assertEqual(frappe.db.count("Customer", {"tax_id": ["in", self.tax_ids]}), 2)
+		again = self.client(path)
+		self.assertIn("0 created, 0 updated, 2 skipped as duplicate, 1 failed", again.stdout, again.stderr)
+
+	def test_dry_run_changes_nothing(self):
+		path = self.workbook(customer_row())
+		result = self.client("--dry-run", path)
+		self.assertEqual(result.returncode, 0, result.stderr)
+		self.assertIn("1 customers checked, 0 problems", result.stdout)
+		frappe.db.commit()
+		self.assertEqual(frappe.db.count("Customer", {"tax_id": self.tax_ids[-1]}), 0)
+
+	def test_wrong_credentials_unreachable_server_and_server_errors_are_one_line(self):
+		path = self.workbook(customer_row())
+		failing = http.server.HTTPServer(("127.0.0.1", 0), AlwaysFails)
+		threading.Thread(target=failing.serve_forever, daemon=True).start()
+		try:
+			cases = (
+				(self.client(path, secret="wrong"), "refused"),
+				(self.client(path, url=f"http://127.0.0.1:{free_port()}"), "cannot reach"),
+				(self.client(path, url=f"http://127.0.0.1:{failing.server_port}"), "answered 502"),
+			)
+		finally:
+			failing.shutdown()
+		for result, expected in cases:
+			with self.subTest(expected):
+				self.assertEqual(result.returncode, 2)
+				self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
+				self.assertIn(expected, result.stderr)
