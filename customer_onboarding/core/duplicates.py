@@ -83,21 +83,27 @@ def similar_names(core_name: str, choices: list[str], limit: int = 50) -> list[i
 	return [index for _choice, _score, index in matches]
 
 
+MAX_BLOCK = 300
+
+
 def blocking_keys(core_name: str) -> set[str]:
-	"""Names are only compared with names sharing a key: their first or their last two characters."""
+	"""Names are compared only with names sharing a character pair (a bigram)."""
 	if len(core_name) < 2:
 		return {core_name} if core_name else set()
-	return {"^" + core_name[:2], core_name[-2:] + "$"}
+	return {core_name[i : i + 2] for i in range(len(core_name) - 1)}
 
 
 def duplicate_pairs(parties: list[Party], threshold: int) -> list[tuple[Party, Party, Candidate]]:
-	"""Likely duplicate pairs in a whole customer base, each pair once, using exact keys and name blocks."""
+	"""Likely duplicate pairs in a whole customer base, each pair once.
+
+	Candidates share a tax ID, phone or email, or a character pair of their names. A value shared by more than
+	MAX_BLOCK customers (北京, 科技, a placeholder email) says nothing and is skipped, which keeps the work near
+	linear; two names then still meet through the rarer pairs they share.
+	"""
 	pairs: dict[tuple[str, str], tuple[Party, Party]] = {}
-	for group in _groups(parties):
-		for i, a in enumerate(group):
-			for b in group[i + 1 :]:
-				key = tuple(sorted((a.name, b.name)))
-				pairs.setdefault(key, (a, b))
+	for a, b in _candidate_pairs(parties):
+		key = (a.name, b.name) if a.name < b.name else (b.name, a.name)
+		pairs.setdefault(key, (a, b))
 	results = []
 	for a, b in pairs.values():
 		candidate = compare(a, b)
@@ -106,26 +112,27 @@ def duplicate_pairs(parties: list[Party], threshold: int) -> list[tuple[Party, P
 	return sorted(results, key=lambda r: (-r[2].score, r[0].name, r[1].name))
 
 
-def _groups(parties: list[Party]) -> Iterable[list[Party]]:
+def _candidate_pairs(parties: list[Party]) -> Iterable[tuple[Party, Party]]:
 	for attribute in ("tax_id", "phone", "email"):
-		yield from _group_by(parties, lambda p, a=attribute: [getattr(p, a)] if getattr(p, a) else [])
-	for block in _group_by(parties, lambda p: blocking_keys(p.core_name)):
+		for group in _blocks(parties, lambda p, a=attribute: [getattr(p, a)] if getattr(p, a) else []):
+			yield from ((a, b) for i, a in enumerate(group) for b in group[i + 1 :])
+	for block in _blocks(parties, lambda p: blocking_keys(p.core_name)):
 		yield from _similar_within(block)
 
 
-def _group_by(parties: list[Party], keys_of) -> Iterable[list[Party]]:
-	groups: dict[str, list[Party]] = {}
+def _blocks(parties: list[Party], keys_of) -> Iterable[list[Party]]:
+	blocks: dict[str, list[Party]] = {}
 	for p in parties:
 		for key in keys_of(p):
-			groups.setdefault(key, []).append(p)
-	return (group for group in groups.values() if len(group) > 1)
+			blocks.setdefault(key, []).append(p)
+	return (block for block in blocks.values() if 1 < len(block) <= MAX_BLOCK)
 
 
-def _similar_within(block: list[Party]) -> Iterable[list[Party]]:
+def _similar_within(block: list[Party]) -> Iterable[tuple[Party, Party]]:
 	"""Pairs of a block whose names reach the floor, found with one rapidfuzz matrix per block."""
 	names = [p.core_name for p in block]
 	matrix = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=NAME_FLOOR, workers=-1)
 	rows, cols = matrix.nonzero()
 	for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
 		if i < j:
-			yield [block[i], block[j]]
+			yield block[i], block[j]
