@@ -7,6 +7,7 @@ import csv
 import io
 import statistics
 import time
+import traceback
 
 import frappe
 
@@ -18,6 +19,7 @@ from customer_onboarding.customer_onboarding.report.duplicate_customers.duplicat
 )
 from customer_onboarding.dedupe import bump_version, duplicate_candidates
 from customer_onboarding.tests.import_helpers import import_doc
+from customer_onboarding.tests.setup import before_tests
 from customer_onboarding.tests.unit.test_import_file import workbook_bytes
 
 DEFAULTS = {"customer_group": "All Customer Groups", "territory": "All Territories"}
@@ -33,8 +35,19 @@ STOCK_COLUMNS = {
 
 
 def main(sizes: str = "1000,10000", base: int = 100000, lookups: int = 200) -> None:
+	"""`bench execute` hides the traceback of a failing method, so print it before re-raising."""
+	try:
+		measure(sizes, base, lookups)
+	except Exception:
+		traceback.print_exc()
+		raise
+
+
+def measure(sizes: str, base: int, lookups: int) -> None:
 	frappe.set_user("Administrator")
 	frappe.flags.mute_emails = True
+	before_tests()
+	frappe.db.commit()
 	rows = []
 	offset = frappe.db.count("Customer") + 1_000_000
 	for size in (int(s) for s in sizes.split(",")):
