@@ -21,12 +21,28 @@ def assign_customer_code(doc: Document) -> None:
 	doc.customer_code = None
 	groups = lineage("Customer Group", doc.customer_group)
 	territories = lineage("Territory", doc.territory)
-	rule = choose_rule(groups, territories)
+	rules = enabled_rules()
+	rule = choose_rule(rules, groups, territories)
 	if rule:
-		doc.customer_code = next_code(rule, doc, groups, territories)
+		pattern = next(r.pattern for r in rules if r.name == rule.name)
+		doc.customer_code = next_code(pattern, doc, groups, territories)
+
+
+def import_cached(key: tuple, compute):
+	"""During a bulk import (see importer.run_import) trees and rules are read once, not once per row."""
+	cache = frappe.flags.customer_import_cache
+	if cache is None:
+		return compute()
+	if key not in cache:
+		cache[key] = compute()
+	return cache[key]
 
 
 def lineage(doctype: str, name: str | None) -> list[tuple[str, str | None]]:
+	return import_cached(("lineage", doctype, name), lambda: read_lineage(doctype, name))
+
+
+def read_lineage(doctype: str, name: str | None) -> list[tuple[str, str | None]]:
 	"""The node and its ancestors, nearest first, each with its segment code."""
 	if not name:
 		return []
@@ -42,14 +58,20 @@ def lineage(doctype: str, name: str | None) -> list[tuple[str, str | None]]:
 	)
 
 
-def choose_rule(groups: list, territories: list) -> RuleMatch | None:
+def enabled_rules() -> list[dict]:
+	return import_cached(
+		("rules",),
+		lambda: frappe.get_all(
+			"Customer Code Rule",
+			filters={"enabled": 1},
+			fields=["name", "priority", "for_customer_group", "for_territory", "pattern"],
+		),
+	)
+
+
+def choose_rule(rules: list[dict], groups: list, territories: list) -> RuleMatch | None:
 	group_names = [name for name, _code in groups]
 	territory_names = [name for name, _code in territories]
-	rules = frappe.get_all(
-		"Customer Code Rule",
-		filters={"enabled": 1},
-		fields=["name", "priority", "for_customer_group", "for_territory"],
-	)
 	matches = (
 		match_rule(r.name, r.priority, r.for_customer_group, group_names, r.for_territory, territory_names)
 		for r in rules
@@ -61,18 +83,17 @@ def nearest_code(nodes: list[tuple[str, str | None]]) -> str | None:
 	return next((code for _name, code in nodes if code), None)
 
 
-def resolve_rule(rule: RuleMatch, doc: Document, groups: list, territories: list) -> ResolvedPattern:
+def resolve_rule(pattern: str, doc: Document, groups: list, territories: list) -> ResolvedPattern:
 	values = {"territory_code": nearest_code(territories), "group_code": nearest_code(groups)}
-	pattern = frappe.db.get_value("Customer Code Rule", rule.name, "pattern")
 	try:
 		return resolve_pattern(parse_pattern(pattern), values, getdate())
 	except ProblemError as error:
 		frappe.throw(problem_message(error.problem, doc), CustomerDataError)
 
 
-def next_code(rule: RuleMatch, doc: Document, groups: list, territories: list) -> str:
+def next_code(pattern: str, doc: Document, groups: list, territories: list) -> str:
 	"""The next free code of the rule's series; serials taken by codes that already exist are skipped."""
-	resolved = resolve_rule(rule, doc, groups, territories)
+	resolved = resolve_rule(pattern, doc, groups, territories)
 	while True:
 		code = resolved.code(next_serial(resolved.series_key))
 		if not frappe.db.exists("Customer", {"customer_code": code}) and not frappe.db.exists(

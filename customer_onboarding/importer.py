@@ -24,6 +24,7 @@ from customer_onboarding.core.import_file import (
 from customer_onboarding.core.import_layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS
 from customer_onboarding.core.import_workbooks import build_error_report
 from customer_onboarding.core.tax_id import normalise_tax_id
+from customer_onboarding.dedupe import bump_version
 from customer_onboarding.import_messages import import_problem_message
 from customer_onboarding.validation import customer_problems, normalise_customer
 
@@ -148,12 +149,17 @@ def run_import(import_name: str, progress=None) -> dict:
 	doc.db_set({"status": "Running", "total_rows": len(parsed.customers)})
 	frappe.db.commit()
 	done = set(frappe.get_all("Customer Import Log", {"customer_import": import_name}, pluck="row"))
-	for index, record in enumerate(parsed.customers, start=1):
-		if record.row not in done:
-			import_row(doc, record)
-		if index % BATCH == 0 or index == len(parsed.customers):
-			frappe.db.commit()
-			(progress or publish)(doc, index, len(parsed.customers))
+	frappe.flags.customer_import_cache = {}
+	try:
+		for index, record in enumerate(parsed.customers, start=1):
+			if record.row not in done:
+				import_row(doc, record)
+			if index % BATCH == 0 or index == len(parsed.customers):
+				frappe.db.commit()
+				(progress or publish)(doc, index, len(parsed.customers))
+	finally:
+		frappe.flags.customer_import_cache = None
+		bump_version()
 	finish(doc, parsed)
 	frappe.db.commit()
 	return totals(doc)

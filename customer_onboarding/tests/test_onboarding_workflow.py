@@ -74,6 +74,13 @@ class TestOnboardingWorkflow(OnboardingCase):
 		self.assertEqual((comment.content, comment.owner), ("Approved", REVIEWER))
 		self.assertTrue(comment.creation)
 
+	def test_the_inbox_holds_only_customers_waiting_for_someone_else(self):
+		with as_user(SALES_USER):
+			draft = make_customer().name
+		self.assertFalse(frappe.db.exists("Workflow Action", {"reference_name": draft, "status": "Open"}))
+		enabled = enabled_customer().name
+		self.assertFalse(frappe.db.exists("Workflow Action", {"reference_name": enabled, "status": "Open"}))
+
 	def test_reviewers_inbox_opens_on_submit_and_closes_when_acted_on(self):
 		customer = self.submitted_customer()
 		action = frappe.get_last_doc(
