@@ -55,12 +55,19 @@ def before_uninstall():
 	drop_tax_id_index()
 
 
+CUSTOMER_RIGHTS = {
+	REVIEWER: ("read", "write", "report", "print", "email"),
+	# Merging duplicates deletes the merged customer.
+	MASTER_MANAGER: ("read", "write", "delete", "report", "print", "email"),
+}
+
+
 def grant_customer_permissions():
 	"""Reviewers and master managers can open and move customers without any other role."""
-	for role in (REVIEWER, MASTER_MANAGER):
+	for role, rights in CUSTOMER_RIGHTS.items():
 		if not frappe.db.exists("Custom DocPerm", {"parent": "Customer", "role": role, "permlevel": 0}):
 			add_permission("Customer", role, 0)
-		for right in ("read", "write", "report", "print", "email"):
+		for right in rights:
 			update_permission_property("Customer", role, 0, right, 1, validate=False)
 
 
