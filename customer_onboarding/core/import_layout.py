@@ -43,6 +43,15 @@ FLAGS = {
 	"false": False,
 }
 
+CUSTOMER_KEY = Column(
+	"customer_key",
+	"Customer Key",
+	"客户键",
+	"key",
+	True,
+	("Row Key or Tax ID of the customer on the Customers sheet", "客户表中该客户的行键或税号"),
+)
+
 COLUMNS: dict[str, tuple[Column, ...]] = {
 	CUSTOMERS: (
 		Column(
@@ -145,14 +154,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 		),
 	),
 	CONTACTS: (
-		Column(
-			"customer_key",
-			"Customer Key",
-			"客户键",
-			"key",
-			True,
-			("Row Key or Tax ID of the customer on the Customers sheet", "客户表中该客户的行键或税号"),
-		),
+		CUSTOMER_KEY,
 		Column("first_name", "First Name", "名", required=True, rule=("Contact's name", "联系人的名")),
 		Column("last_name", "Last Name", "姓", rule=("Family name", "联系人的姓")),
 		Column("mobile_no", "Mobile No", "手机号", "phone", rule=("Mobile number", "手机号码")),
@@ -164,14 +166,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 		),
 	),
 	BANK_ACCOUNTS: (
-		Column(
-			"customer_key",
-			"Customer Key",
-			"客户键",
-			"key",
-			True,
-			("Row Key or Tax ID of the customer on the Customers sheet", "客户表中该客户的行键或税号"),
-		),
+		CUSTOMER_KEY,
 		Column(
 			"bank",
 			"Bank",
