@@ -26,7 +26,7 @@ from customer_onboarding.core.import_workbooks import build_error_report
 from customer_onboarding.core.tax_id import normalise_tax_id
 from customer_onboarding.dedupe import bump_version
 from customer_onboarding.import_messages import import_problem_message
-from customer_onboarding.validation import customer_problems, normalise_customer
+from customer_onboarding.validation import contact_problems, customer_problems, normalise_customer
 
 BATCH = 50
 CUSTOMER_FIELDS = (
@@ -44,7 +44,6 @@ CUSTOMER_FIELDS = (
 	"customer_code",
 )
 LINKS = {"customer_group": "Customer Group", "territory": "Territory", "account_manager": "User"}
-FINAL = ("Completed", "Partially Completed", "Failed")
 
 
 def read_file(doc: Document) -> ParsedFile:
@@ -86,10 +85,14 @@ def permission_problems(parsed: ParsedFile) -> list[ImportProblem]:
 
 
 def row_rule_problems(record: CustomerRecord) -> list[ImportProblem]:
-	"""The form's own checks (and the link checks of a save) on one row, without saving it."""
+	"""The form's own checks (and the link checks of a save) on one row and its contacts, without saving."""
 	customer = new_customer(record)
 	normalise_customer(customer)
 	found = [problem_for(record, p) for p in customer_problems(customer)]
+	for row in record.contacts:
+		found += [
+			problem_for(row, p) for p in contact_problems(new_contact(row.values, customer.name or "new"))
+		]
 	for fieldname, doctype in LINKS.items():
 		value = customer.get(fieldname)
 		if value and not link_exists(doctype, value):
@@ -228,22 +231,23 @@ def update_customer(name: str, record: CustomerRecord) -> None:
 
 def add_contacts(customer: Document, record: CustomerRecord) -> None:
 	for row in record.contacts:
-		values = row.values
-		contact = frappe.get_doc(
-			{
-				"doctype": "Contact",
-				"first_name": values.get("first_name"),
-				"last_name": values.get("last_name"),
-				"designation": values.get("designation"),
-				"is_primary_contact": int(bool(values.get("is_primary"))),
-				"links": [{"link_doctype": "Customer", "link_name": customer.name}],
-				"email_ids": [{"email_id": values["email_id"], "is_primary": 1}]
-				if values.get("email_id")
-				else [],
-				"phone_nos": phone_rows(values),
-			}
-		)
-		contact.insert()
+		new_contact(row.values, customer.name).insert()
+
+
+def new_contact(values: dict, customer: str) -> Document:
+	emails = [{"email_id": values["email_id"], "is_primary": 1}] if values.get("email_id") else []
+	return frappe.get_doc(
+		{
+			"doctype": "Contact",
+			"first_name": values.get("first_name"),
+			"last_name": values.get("last_name"),
+			"designation": values.get("designation"),
+			"is_primary_contact": int(bool(values.get("is_primary"))),
+			"links": [{"link_doctype": "Customer", "link_name": customer}],
+			"email_ids": emails,
+			"phone_nos": phone_rows(values),
+		}
+	)
 
 
 def phone_rows(values: dict) -> list[dict]:

@@ -81,3 +81,31 @@ def duplicate_tax_id_problems(doc: Document) -> list[Problem]:
 	if not other:
 		return []
 	return [Problem("duplicate_tax_id", "tax_id", doc.tax_id, (f"{other[1]} ({other[0]})",))]
+
+
+def contact_problems(doc: Document) -> list[Problem]:
+	"""Phones of a customer's contact, normalised in place; what cannot be a phone number is a problem."""
+	settings = get_settings()
+	if not (data_checks_apply() and settings.check_contact_details and is_customer_contact(doc)):
+		return []
+	problems = []
+	for row in doc.phone_nos:
+		try:
+			row.phone = normalise_phone(
+				row.phone, settings.default_phone_region, "phone", row.is_primary_mobile_no
+			)
+		except ProblemError as error:
+			problems.append(with_region(error.problem, settings.default_phone_region))
+	return problems + email_problems_of_rows(doc.email_ids)
+
+
+def email_problems_of_rows(rows) -> list[Problem]:
+	return [
+		Problem("email_invalid", "email_id", row.email_id)
+		for row in rows
+		if not validate_email_address(row.email_id)
+	]
+
+
+def is_customer_contact(doc: Document) -> bool:
+	return any(link.link_doctype == "Customer" for link in doc.links)

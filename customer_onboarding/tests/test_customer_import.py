@@ -52,7 +52,7 @@ class ImportCase(FrappeTestCase):
 class TestCustomerImport(ImportCase):
 	def test_dry_run_lists_every_problem_and_changes_nothing(self):
 		good, bad = customer_row(), customer_row(tax_id="123", mobile="12345")
-		doc = import_doc(workbook_bytes([good, bad], [["NOPE", "三"]]))
+		doc = import_doc(workbook_bytes([good, bad], [["NOPE", "三"], [good[0], "四", None, "12345"]]))
 		before = frappe.db.count("Customer")
 		summary = validate_customer_import(doc.name)
 		messages = [p["message"] for p in summary["problems"]]
@@ -61,6 +61,7 @@ class TestCustomerImport(ImportCase):
 		)
 		self.assertTrue(any("row 3" in m and "Mobile No" in m for m in messages), messages)
 		self.assertTrue(any("Contacts" in m and "NOPE" in m for m in messages), messages)
+		self.assertTrue(any("Contacts, row 3" in m and "12345" in m for m in messages), messages)
 		self.assertEqual(frappe.db.count("Customer"), before)
 		self.assertEqual(frappe.db.get_value("Customer Import", doc.name, "status"), "Invalid")
 
