@@ -54,8 +54,7 @@ def describe(invoice: OpenInvoice, credit_days: int) -> str:
 def refuse(doc: Document, invoice: OpenInvoice, credit_days: int) -> None:
 	frappe.throw(
 		_(
-			"Customer {0} has an invoice unpaid beyond its {1} credit days: {2}. A Credit Controller can "
-			"override this by giving a reason in {3}."
+			"Customer {0} has an invoice unpaid beyond its {1} credit days: {2}. A Credit Controller can override this by giving a reason in {3}."
 		).format(
 			frappe.bold(doc.customer_name or doc.customer),
 			credit_days,

@@ -23,8 +23,7 @@ def problem_message(problem: Problem, doc: Document) -> str:
 			"{0} {1} is not a Unified Social Credit Code: it must have 18 characters, not {2}"
 		).format(label, value, problem.details[0]),
 		"uscc_format": lambda: _(
-			"{0} {1} is not a Unified Social Credit Code: it may only contain digits and the letters "
-			"A-H, J-N, P-R, T, U, W-Y, with digits in positions 3 to 8"
+			"{0} {1} is not a Unified Social Credit Code: it may only contain digits and the letters A-H, J-N, P-R, T, U, W-Y, with digits in positions 3 to 8"
 		).format(label, value),
 		"uscc_checksum": lambda: _(
 			"{0} {1} is not a Unified Social Credit Code: its check character is wrong"
