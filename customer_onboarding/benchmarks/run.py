@@ -65,16 +65,24 @@ def batch(size: int, offset: int) -> tuple[list[dict], int]:
 
 
 def throughput(size: int, offset: int) -> tuple[dict, int]:
+	"""Files are prepared first; each timing covers reading the file and writing the customers."""
 	stock, offset = batch(size, offset)
 	ours, offset = batch(size, offset)
 	dry, offset = batch(size, offset)
 	plain, offset = batch(size, offset)
+	stock_import, our_import, dry_import = (
+		stock_data_import(stock),
+		customer_import(ours),
+		customer_import(dry),
+	)
 	result = {
 		"size": size,
-		"stock": timed(stock_import, stock),
-		"ours": timed(our_import, ours),
+		"stock": timed(start_stock_import, stock_import),
+		"ours": timed(importer.run_import, our_import, lambda *args: None),
 		"plain": timed(plain_loop, plain),
-		"dry_run": timed(dry_run, dry),
+		"dry_run": timed(
+			lambda name: importer.validate_import(frappe.get_doc("Customer Import", name)), dry_import
+		),
 		"contacts": count_contacts([stock, ours, plain]),
 	}
 	return result, offset
@@ -87,9 +95,8 @@ def timed(fn, *args) -> float:
 	return time.perf_counter() - start
 
 
-def stock_import(rows: list[dict]) -> None:
-	from frappe.core.doctype.data_import.data_import import import_file
-
+def stock_data_import(rows: list[dict]) -> str:
+	"""A Data Import document for ERPNext's importer, as the desk makes one."""
 	buffer = io.StringIO()
 	writer = csv.writer(buffer)
 	writer.writerow(STOCK_COLUMNS.values())
@@ -97,29 +104,32 @@ def stock_import(rows: list[dict]) -> None:
 	file = frappe.get_doc(
 		{"doctype": "File", "file_name": "stock-customers.csv", "is_private": 1, "content": buffer.getvalue()}
 	).insert()
+	data_import = frappe.get_doc(
+		{
+			"doctype": "Data Import",
+			"reference_doctype": "Customer",
+			"import_type": "Insert New Records",
+			"import_file": file.file_url,
+		}
+	).insert()
 	frappe.db.commit()
-	import_file("Customer", file.file_url, "Insert", console=False)
+	return data_import.name
 
 
-def our_workbook(rows: list[dict]) -> bytes:
+def start_stock_import(name: str) -> None:
+	"""The body of ERPNext's import job, run in this process."""
+	from frappe.core.doctype.data_import.data_import import start_import
+
+	start_import(name)
+
+
+def customer_import(rows: list[dict]) -> str:
 	keys = [c.key for c in COLUMNS[CUSTOMERS]]
-	customer_rows = [[row.get(k) for k in keys] for row in rows]
+	customer_rows = [[None if k == "mobile_no" else row.get(k) for k in keys] for row in rows]
 	contact_rows = [[row["tax_id"], "联系人", None, row["mobile_no"]] for row in rows]
-	mobile = keys.index("mobile_no")
-	for row in customer_rows:
-		row[mobile] = None
-	return workbook_bytes(customer_rows, contact_rows)
-
-
-def our_import(rows: list[dict]) -> None:
-	doc = import_doc(our_workbook(rows))
+	doc = import_doc(workbook_bytes(customer_rows, contact_rows))
 	frappe.db.commit()
-	importer.run_import(doc.name, progress=lambda *args: None)
-
-
-def dry_run(rows: list[dict]) -> None:
-	doc = import_doc(our_workbook(rows))
-	importer.validate_import(doc)
+	return doc.name
 
 
 def plain_loop(rows: list[dict]) -> None:
@@ -129,9 +139,13 @@ def plain_loop(rows: list[dict]) -> None:
 			frappe.db.commit()
 
 
-def count_contacts(batches: list[list[dict]]) -> list[int]:
+def count_contacts(batches: list[list[dict]]) -> list[tuple[int, int]]:
+	"""Customers and contacts each method created, to show that each did the whole job."""
 	return [
-		frappe.db.count("Contact Phone", {"phone": ["in", [row["mobile_no"] for row in rows]]})
+		(
+			frappe.db.count("Customer", {"tax_id": ["in", [row["tax_id"] for row in rows]]}),
+			frappe.db.count("Contact Phone", {"phone": ["in", [row["mobile_no"] for row in rows]]}),
+		)
 		for rows in batches
 	]
 
@@ -147,7 +161,7 @@ def print_throughput(rows: list[dict]) -> None:
 			f"{r['size']:>10} {stock:>8.1f} {ours:>8.1f} {plain:>11.1f} {ours / stock:>11.2f} {plain / ours:>11.2f} "
 			f"{r['dry_run']:>10.2f}"
 		)
-		print(f"{'':>10} contacts created (stock, ours, plain): {r['contacts']}")
+		print(f"{'':>10} (customers, contacts) created by stock, ours, plain: {r['contacts']}")
 
 
 def duplicate_lookups(base: int, lookups: int, offset: int) -> dict:
