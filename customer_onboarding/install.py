@@ -31,19 +31,18 @@ def after_install():
 	"""Runs before Frappe imports the fixtures: existing customers get their state before the workflow exists."""
 	set_customer_code_from_name()
 	set_onboarding_state_for_existing()
-	add_tax_id_index()
 	apply_default_settings()
 
 
 def after_sync():
-	"""After the fixtures: the roles exist now."""
+	"""After the fixtures, whose import rebuilds Customer's table: the roles exist and our index survives."""
+	add_tax_id_index()
 	grant_customer_permissions()
 	set_workflow_active(get_settings().require_approval)
 
 
 def after_migrate():
 	make_custom_fields()
-	add_tax_id_index()
 	after_sync()
 
 
