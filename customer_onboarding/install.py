@@ -24,25 +24,24 @@ from customer_onboarding.settings import get_settings
 from customer_onboarding.setup.custom_fields import MODULE, data_fieldnames, get_custom_fields
 from customer_onboarding.setup.fields import make_custom_fields
 
-TAX_ID_INDEX = "customer_onboarding_tax_id"
-
 
 def after_install():
 	"""Runs before Frappe imports the fixtures: existing customers get their state before the workflow exists."""
 	set_customer_code_from_name()
 	set_onboarding_state_for_existing()
+	index_tax_id(True)
 	apply_default_settings()
 
 
 def after_sync():
-	"""After the fixtures, whose import rebuilds Customer's table: the roles exist and our index survives."""
-	add_tax_id_index()
+	"""After the fixtures: the roles exist now."""
 	grant_customer_permissions()
 	set_workflow_active(get_settings().require_approval)
 
 
 def after_migrate():
 	make_custom_fields()
+	index_tax_id(True)
 	after_sync()
 
 
@@ -51,7 +50,7 @@ def before_uninstall():
 	revoke_customer_permissions()
 	delete_workflow()
 	delete_custom_fields()
-	drop_tax_id_index()
+	index_tax_id(False)
 
 
 CUSTOMER_RIGHTS = {
@@ -75,13 +74,24 @@ def revoke_customer_permissions():
 	frappe.clear_cache(doctype="Customer")
 
 
-def add_tax_id_index():
-	frappe.db.add_index("Customer", ["tax_id"], index_name=TAX_ID_INDEX)
-
-
-def drop_tax_id_index():
-	if frappe.db.has_index("tabCustomer", TAX_ID_INDEX):
-		frappe.db.sql_ddl(f"ALTER TABLE `tabCustomer` DROP INDEX `{TAX_ID_INDEX}`")
+def index_tax_id(on: bool) -> None:
+	"""Duplicate tax ID checks need an index. Declared in Customer's meta, so Frappe's schema sync keeps it."""
+	filters = {"doc_type": "Customer", "field_name": "tax_id", "property": "search_index", "module": MODULE}
+	existing = frappe.db.get_value("Property Setter", filters)
+	if on and not existing:
+		frappe.get_doc(
+			{
+				"doctype": "Property Setter",
+				"doctype_or_field": "DocField",
+				"property_type": "Check",
+				"value": "1",
+				**filters,
+			}
+		).insert(ignore_permissions=True)
+	elif not on and existing:
+		frappe.delete_doc("Property Setter", existing, ignore_permissions=True, force=True)
+	frappe.clear_cache(doctype="Customer")
+	frappe.db.updatedb("Customer")
 
 
 def delete_custom_fields():
