@@ -22,7 +22,7 @@ from customer_onboarding.patches.v1_0.set_onboarding_state_for_existing import (
 )
 from customer_onboarding.settings import get_settings
 from customer_onboarding.setup.custom_fields import MODULE, data_fieldnames, get_custom_fields
-from customer_onboarding.setup.fields import make_custom_fields
+from customer_onboarding.setup.fields import make_custom_fields, toggle_customer_property
 
 
 def after_install():
@@ -76,21 +76,7 @@ def revoke_customer_permissions():
 
 def index_tax_id(on: bool) -> None:
 	"""Duplicate tax ID checks need an index. Declared in Customer's meta, so Frappe's schema sync keeps it."""
-	filters = {"doc_type": "Customer", "field_name": "tax_id", "property": "search_index", "module": MODULE}
-	existing = frappe.db.get_value("Property Setter", filters)
-	if on and not existing:
-		frappe.get_doc(
-			{
-				"doctype": "Property Setter",
-				"doctype_or_field": "DocField",
-				"property_type": "Check",
-				"value": "1",
-				**filters,
-			}
-		).insert(ignore_permissions=True)
-	elif not on and existing:
-		frappe.delete_doc("Property Setter", existing, ignore_permissions=True, force=True)
-	frappe.clear_cache(doctype="Customer")
+	toggle_customer_property("search_index", on, field_name="tax_id")
 	frappe.db.updatedb("Customer")
 
 

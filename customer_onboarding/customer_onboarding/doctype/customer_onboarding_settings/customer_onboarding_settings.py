@@ -7,7 +7,7 @@ from customer_onboarding.core.required import DEFAULT_MATRIX
 from customer_onboarding.core.tax_id import SCHEME_CN_USCC
 from customer_onboarding.lifecycle import set_workflow_active
 from customer_onboarding.settings import SETTINGS
-from customer_onboarding.setup.custom_fields import MODULE
+from customer_onboarding.setup.fields import toggle_customer_property
 
 
 class CustomerOnboardingSettings(Document):
@@ -70,20 +70,4 @@ def apply_default_settings():
 
 def sync_link_title(show: bool | int):
 	"""With codes as names, links to a customer show its name beside the code."""
-	filters = {"doc_type": "Customer", "property": "show_title_field_in_link", "module": MODULE}
-	existing = frappe.db.get_value("Property Setter", filters)
-	if show and not existing:
-		frappe.get_doc(
-			{
-				"doctype": "Property Setter",
-				"doctype_or_field": "DocType",
-				"doc_type": "Customer",
-				"property": "show_title_field_in_link",
-				"property_type": "Check",
-				"value": "1",
-				"module": MODULE,
-			}
-		).insert(ignore_permissions=True)
-	elif not show and existing:
-		frappe.delete_doc("Property Setter", existing, ignore_permissions=True, force=True)
-	frappe.clear_cache(doctype="Customer")
+	toggle_customer_property("show_title_field_in_link", show)
