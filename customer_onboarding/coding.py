@@ -19,13 +19,21 @@ def assign_customer_code(doc: Document) -> None:
 	if doc.customer_code and "System Manager" in frappe.get_roles():
 		return
 	doc.customer_code = None
+	series = code_series(doc)
+	if series:
+		doc.customer_code = next_code(series)
+
+
+def code_series(doc: Document) -> ResolvedPattern | None:
+	"""The resolved pattern of the rule that gives this customer its code, or None when no rule applies."""
 	groups = lineage("Customer Group", doc.customer_group)
 	territories = lineage("Territory", doc.territory)
 	rules = enabled_rules()
 	rule = choose_rule(rules, groups, territories)
-	if rule:
-		pattern = next(r.pattern for r in rules if r.name == rule.name)
-		doc.customer_code = next_code(pattern, doc, groups, territories)
+	if not rule:
+		return None
+	pattern = next(r.pattern for r in rules if r.name == rule.name)
+	return resolve_rule(pattern, doc, groups, territories)
 
 
 def import_cached(key: tuple, compute):
@@ -91,9 +99,8 @@ def resolve_rule(pattern: str, doc: Document, groups: list, territories: list) -
 		frappe.throw(problem_message(error.problem, doc), CustomerDataError)
 
 
-def next_code(pattern: str, doc: Document, groups: list, territories: list) -> str:
+def next_code(resolved: ResolvedPattern) -> str:
 	"""The next free code of the rule's series; serials taken by codes that already exist are skipped."""
-	resolved = resolve_rule(pattern, doc, groups, territories)
 	while True:
 		code = resolved.code(next_serial(resolved.series_key))
 		if not frappe.db.exists("Customer", {"customer_code": code}) and not frappe.db.exists(

@@ -13,6 +13,7 @@ from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow
 from frappe.utils import strip_html
 
+from customer_onboarding.coding import code_series
 from customer_onboarding.constants import SUBMIT_FOR_REVIEW
 from customer_onboarding.core.import_file import (
 	CustomerRecord,
@@ -23,9 +24,12 @@ from customer_onboarding.core.import_file import (
 )
 from customer_onboarding.core.import_layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS
 from customer_onboarding.core.import_workbooks import build_error_report
+from customer_onboarding.core.shards import split_into_shards
 from customer_onboarding.core.tax_id import normalise_tax_id
 from customer_onboarding.dedupe import bump_version
 from customer_onboarding.import_messages import import_problem_message
+from customer_onboarding.import_workers import run_in_workers, worker_count
+from customer_onboarding.settings import get_settings
 from customer_onboarding.validation import contact_problems, customer_problems, normalise_customer
 
 BATCH = 50
@@ -142,8 +146,11 @@ def new_customer(record: CustomerRecord) -> Document:
 # Import ----------------------------------------------------------------------------------------------------
 
 
-def run_import(import_name: str, progress=None) -> dict:
-	"""Import every row not yet done. `progress(done, total)` is called as rows finish."""
+def run_import(import_name: str, progress=None, workers: int | None = None) -> dict:
+	"""Import every row not yet done, in `workers` processes (default: the settings' choice).
+
+	`progress(doc, done, total)` is called as batches finish.
+	"""
 	doc = frappe.get_doc("Customer Import", import_name)
 	parsed = read_file(doc)
 	if not parsed.ok:
@@ -152,20 +159,43 @@ def run_import(import_name: str, progress=None) -> dict:
 	doc.db_set({"status": "Running", "total_rows": len(parsed.customers)})
 	frappe.db.commit()
 	done = set(frappe.get_all("Customer Import Log", {"customer_import": import_name}, pluck="row"))
+	pending = [record for record in parsed.customers if record.row not in done]
 	frappe.flags.customer_import_cache = {}
 	try:
-		for index, record in enumerate(parsed.customers, start=1):
-			if record.row not in done:
-				import_row(doc, record)
-			if index % BATCH == 0 or index == len(parsed.customers):
-				frappe.db.commit()
-				(progress or publish)(doc, index, len(parsed.customers))
+		count = worker_count(len(pending), workers or get_settings().import_workers)
+		shards = split_into_shards(pending, count, code_counter)
+		run_in_workers(doc, shards, import_records, progress or publish)
 	finally:
 		frappe.flags.customer_import_cache = None
 		bump_version()
 	finish(doc, parsed)
 	frappe.db.commit()
 	return totals(doc)
+
+
+def import_records(doc: Document, records: list[CustomerRecord], progress) -> None:
+	"""Import rows in order, committing every BATCH rows; used by each worker process."""
+	for index, record in enumerate(records, start=1):
+		import_row(doc, record)
+		if index % BATCH == 0 or index == len(records):
+			frappe.db.commit()
+			progress(doc, logged_rows(doc), doc.total_rows)
+
+
+def code_counter(record: CustomerRecord) -> str | None:
+	"""The code counter a row would take its code from (rows sharing one are imported by one worker)."""
+	if record.all_problems:
+		return None
+	try:
+		series = code_series(new_customer(record))
+	except frappe.ValidationError:
+		frappe.clear_messages()
+		return None
+	return series.series_key if series else None
+
+
+def logged_rows(doc: Document) -> int:
+	return frappe.db.count("Customer Import Log", {"customer_import": doc.name})
 
 
 def import_row(doc: Document, record: CustomerRecord) -> None:

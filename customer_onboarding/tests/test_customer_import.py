@@ -13,12 +13,15 @@ from customer_onboarding.api import (
 	start_customer_import,
 	validate_customer_import,
 )
+from customer_onboarding.import_workers import ImportWorkerError
 from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
 from customer_onboarding.tests.utils import (
 	NO_ROLES,
 	SALES_USER,
 	as_user,
+	make_rule,
 	make_standard_users,
+	make_territory,
 	make_user,
 	unique_code,
 )
@@ -156,6 +159,54 @@ class TestCustomerImport(ImportCase):
 		totals = importer.run_import(doc.name)
 		self.assertEqual((totals["created"], totals["failed"]), (5, 0))
 		self.assertEqual(frappe.db.count("Customer Import Log", {"customer_import": doc.name}), 5)
+
+	def test_two_workers_import_every_row_once_and_codes_follow_the_file_order(self):
+		frappe.set_user("Administrator")
+		prefixes = [unique_code(4), unique_code(4)]
+		territories = [make_territory(f"Parallel {p}", p) for p in prefixes]
+		for territory in territories:
+			make_rule("{territory_code}-####", territory=territory)
+		frappe.db.commit()
+		frappe.set_user(IMPORTER)
+		rows = [
+			customer_row(territory=territories[i % 3]) if i % 3 < 2 else customer_row() for i in range(12)
+		]
+		doc = import_doc(workbook_bytes(rows))
+		totals = importer.run_import(doc.name, workers=2)
+		self.assertEqual((totals["created"], totals["failed"]), (12, 0), totals)
+		self.assertEqual(len(customers_with_tax_ids(*[row[6] for row in rows])), 12)
+		saved = [
+			frappe.db.get_value("Customer", {"tax_id": row[6]}, ["territory", "customer_code"])
+			for row in rows
+		]
+		for prefix, territory in zip(prefixes, territories, strict=True):
+			codes = [code for row_territory, code in saved if row_territory == territory]
+			self.assertEqual(codes, [f"{prefix}-{n:04d}" for n in range(1, 5)])
+
+	def test_a_worker_that_stops_fails_the_import_and_a_resume_finishes_it(self):
+		rows = [customer_row() for _ in range(8)]
+		doc = import_doc(workbook_bytes(rows))
+		test_process, import_row = os.getpid(), importer.import_row
+		third_row_of_second_worker = 7  # rows 2-9 are split 2, 4, 6, 8 and 3, 5, 7, 9
+
+		def worker_dies_on_its_third_row(doc, record):
+			if os.getpid() != test_process and record.row == third_row_of_second_worker:
+				os._exit(3)
+			import_row(doc, record)
+
+		with (
+			patch.object(importer, "import_row", worker_dies_on_its_third_row),
+			patch.object(importer, "BATCH", 2),
+			self.assertRaises(ImportWorkerError),
+		):
+			importer.run_import(doc.name, workers=2)
+		frappe.db.rollback()
+		logged = frappe.get_all("Customer Import Log", {"customer_import": doc.name}, pluck="customer")
+		self.assertEqual(len(logged), 6)
+		self.assertEqual(sorted(customers_with_tax_ids(*[row[6] for row in rows])), sorted(logged))
+		totals = importer.run_import(doc.name)
+		self.assertEqual((totals["created"], totals["failed"]), (8, 0))
+		self.assertEqual(len(customers_with_tax_ids(*[row[6] for row in rows])), 8)
 
 	def test_bad_files_get_clear_errors_and_change_nothing(self):
 		before = frappe.db.count("Customer")

@@ -1,0 +1,28 @@
+"""Splitting import rows between worker processes."""
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def split_into_shards(items: Sequence[T], count: int, key: Callable[[T], Hashable | None]) -> list[list[T]]:
+	"""At most `count` lists of about equal size, each in the original order.
+
+	Items with the same key (not None) stay in one list: rows that take their codes from the same counter must be
+	imported by one process, or the processes would wait on each other's lock on that counter.
+	"""
+	position = {id(item): index for index, item in enumerate(items)}
+	groups: dict[Hashable, list[T]] = {}
+	units: list[list[T]] = []
+	for item in items:
+		group_key = key(item)
+		if group_key is None:
+			units.append([item])
+		else:
+			groups.setdefault(group_key, []).append(item)
+	units = sorted(groups.values(), key=len, reverse=True) + units
+	shards: list[list[T]] = [[] for _ in range(max(1, count))]
+	for unit in units:
+		min(shards, key=len).extend(unit)
+	return [sorted(shard, key=lambda item: position[id(item)]) for shard in shards if shard]
