@@ -1,4 +1,5 @@
 import io
+import json
 import os
 import subprocess
 from unittest.mock import patch
@@ -6,6 +7,7 @@ from unittest.mock import patch
 import frappe
 import openpyxl
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils.background_jobs import get_redis_connection_without_auth
 
 from customer_onboarding import importer
 from customer_onboarding.api import (
@@ -31,6 +33,14 @@ IMPORTER = "co-importer@example.com"
 
 def customers_with_tax_ids(*tax_ids) -> list[str]:
 	return frappe.get_all("Customer", {"tax_id": ["in", tax_ids]}, pluck="name")
+
+
+def published(events) -> list[dict]:
+	messages = []
+	while message := events.get_message(timeout=0.5):
+		if message["type"] == "message":
+			messages.append(json.loads(message["data"]))
+	return messages
 
 
 def file_content(file_url: str) -> bytes:
@@ -207,6 +217,19 @@ class TestCustomerImport(ImportCase):
 		totals = importer.run_import(doc.name)
 		self.assertEqual((totals["created"], totals["failed"]), (8, 0))
 		self.assertEqual(len(customers_with_tax_ids(*[row[6] for row in rows])), 8)
+
+	def test_progress_reaches_the_import_form_as_batches_finish(self):
+		doc = import_doc(workbook_bytes([customer_row() for _ in range(5)]))
+		events = get_redis_connection_without_auth().pubsub()
+		events.subscribe("events")
+		with patch.object(importer, "BATCH", 2):
+			importer.run_import(doc.name)
+		percents = [
+			event["message"]["percent"]
+			for event in published(events)
+			if event["event"] == "progress" and event["room"] == f"doc:Customer Import/{doc.name}"
+		]
+		self.assertEqual(percents, [40, 80, 100])
 
 	def test_bad_files_get_clear_errors_and_change_nothing(self):
 		before = frappe.db.count("Customer")

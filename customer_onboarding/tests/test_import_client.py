@@ -14,6 +14,7 @@ import requests
 from frappe.core.doctype.user.user import generate_keys
 from frappe.tests.utils import FrappeTestCase
 
+from customer_onboarding.import_workers import MIN_ROWS_PER_WORKER
 from customer_onboarding.tests.import_helpers import customer_row, workbook_bytes
 from customer_onboarding.tests.utils import make_user
 
@@ -107,7 +108,8 @@ class TestImportClient(FrappeTestCase):
 		return path
 
 	def test_import_prints_totals_and_downloads_the_error_report(self):
-		path = self.workbook(customer_row(), customer_row(), customer_row(tax_id="BAD"))
+		rows = [customer_row(), customer_row(), customer_row(tax_id="BAD")]
+		path = self.workbook(*rows)
 		result = self.client(path)
 		self.assertIn(
 			"3 rows: 2 created, 0 updated, 0 skipped as duplicate, 1 failed", result.stdout, result.stderr
@@ -115,9 +117,16 @@ class TestImportClient(FrappeTestCase):
 		report = result.stdout.split("Error report: ")[1].strip()
 		self.assertTrue(os.path.getsize(report) > 0)
 		frappe.db.commit()
-		self.assertEqual(frappe.db.count("Customer", {"tax_id": ["in", self.tax_ids]}), 2)
+		self.assertEqual(frappe.db.count("Customer", {"tax_id": ["in", [row[6] for row in rows]]}), 2)
 		again = self.client(path)
 		self.assertIn("0 created, 0 updated, 2 skipped as duplicate, 1 failed", again.stdout, again.stderr)
+
+	def test_a_large_file_is_imported_by_parallel_workers_in_the_background_job(self):
+		rows = [customer_row() for _ in range(2 * MIN_ROWS_PER_WORKER)]
+		result = self.client(self.workbook(*rows))
+		self.assertIn(f"{len(rows)} rows: {len(rows)} created", result.stdout, result.stderr)
+		frappe.db.commit()
+		self.assertEqual(frappe.db.count("Customer", {"tax_id": ["in", [row[6] for row in rows]]}), len(rows))
 
 	def test_dry_run_changes_nothing(self):
 		path = self.workbook(customer_row())

@@ -1,7 +1,8 @@
 frappe.ui.form.on("Customer Import", {
 	setup(frm) {
+		// Progress is published to this document's room; the title tells it from other progress messages.
 		frappe.realtime.on("progress", (data) => {
-			if (data.doctype === frm.doctype && data.docname === frm.doc.name) {
+			if (data.title === __("Importing customers") && ["Queued", "Running"].includes(frm.doc.status)) {
 				frm.dashboard.show_progress(__("Importing customers"), data.percent, data.description);
 				if (data.percent >= 100) frm.reload_doc();
 			}
