@@ -14,21 +14,13 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-MAX_WORKERS = 4
-MIN_ROWS_PER_WORKER = 100
 PR_SET_PDEATHSIG = 1
+# A child keeps the connection it inherited here, so that garbage collection never closes the parent's socket.
 _parent_connections = []
 
 
 class ImportWorkerError(frappe.ValidationError):
 	pass
-
-
-def worker_count(rows: int, configured: int) -> int:
-	"""`configured` workers, or with 0 one per CPU core (at most MAX_WORKERS) and MIN_ROWS_PER_WORKER each."""
-	if configured:
-		return max(1, min(configured, rows))
-	return max(1, min(os.cpu_count() or 1, MAX_WORKERS, rows // MIN_ROWS_PER_WORKER))
 
 
 def run_in_workers(doc: Document, shards: list[list], work, progress) -> None:

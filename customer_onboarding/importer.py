@@ -6,6 +6,7 @@ the open batch, and a restart skips every row that already has a log row.
 """
 
 import json
+import os
 
 import frappe
 from frappe import _
@@ -24,11 +25,11 @@ from customer_onboarding.core.import_file import (
 )
 from customer_onboarding.core.import_layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS
 from customer_onboarding.core.import_workbooks import build_error_report
-from customer_onboarding.core.shards import split_into_shards
+from customer_onboarding.core.shards import split_into_shards, worker_count
 from customer_onboarding.core.tax_id import normalise_tax_id
 from customer_onboarding.dedupe import bump_version
 from customer_onboarding.import_messages import import_problem_message
-from customer_onboarding.import_workers import run_in_workers, worker_count
+from customer_onboarding.import_workers import run_in_workers
 from customer_onboarding.settings import get_settings
 from customer_onboarding.validation import contact_problems, customer_problems, normalise_customer
 
@@ -162,7 +163,7 @@ def run_import(import_name: str, progress=None, workers: int | None = None) -> d
 	pending = [record for record in parsed.customers if record.row not in done]
 	frappe.flags.customer_import_cache = {}
 	try:
-		count = worker_count(len(pending), workers or get_settings().import_workers)
+		count = worker_count(len(pending), workers or get_settings().import_workers, os.cpu_count() or 1)
 		shards = split_into_shards(pending, count, code_counter)
 		run_in_workers(doc, shards, import_records, progress or publish)
 	finally:

@@ -4,6 +4,15 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
+MAX_WORKERS = 4
+MIN_ROWS_PER_WORKER = 100
+
+
+def worker_count(rows: int, configured: int, cpus: int) -> int:
+	"""`configured` workers, or with 0 one per CPU core, at most MAX_WORKERS and one per MIN_ROWS_PER_WORKER rows."""
+	if configured:
+		return max(1, min(configured, rows))
+	return max(1, min(cpus, MAX_WORKERS, rows // MIN_ROWS_PER_WORKER))
 
 
 def split_into_shards(items: Sequence[T], count: int, key: Callable[[T], Hashable | None]) -> list[list[T]]:

@@ -14,7 +14,7 @@ import requests
 from frappe.core.doctype.user.user import generate_keys
 from frappe.tests.utils import FrappeTestCase
 
-from customer_onboarding.import_workers import MIN_ROWS_PER_WORKER
+from customer_onboarding.core.shards import MIN_ROWS_PER_WORKER
 from customer_onboarding.tests.import_helpers import customer_row, workbook_bytes
 from customer_onboarding.tests.utils import make_user
 

@@ -1,6 +1,6 @@
 import unittest
 
-from customer_onboarding.core.shards import split_into_shards
+from customer_onboarding.core.shards import split_into_shards, worker_count
 
 
 class TestShards(unittest.TestCase):
@@ -26,3 +26,15 @@ class TestShards(unittest.TestCase):
 	def test_no_rows_no_shards_and_never_more_shards_than_rows(self):
 		self.assertEqual(split_into_shards([], 2, lambda _item: None), [])
 		self.assertEqual(len(split_into_shards([1, 2], 8, lambda _item: None)), 2)
+
+
+class TestWorkerCount(unittest.TestCase):
+	def test_automatic_count_follows_cores_rows_and_the_cap(self):
+		self.assertEqual(worker_count(1000, 0, cpus=2), 2)
+		self.assertEqual(worker_count(150, 0, cpus=8), 1)
+		self.assertEqual(worker_count(100_000, 0, cpus=16), 4)
+
+	def test_a_configured_count_is_used_but_never_more_than_the_rows(self):
+		self.assertEqual(worker_count(10, 3, cpus=1), 3)
+		self.assertEqual(worker_count(2, 8, cpus=8), 2)
+		self.assertEqual(worker_count(0, 0, cpus=2), 1)
