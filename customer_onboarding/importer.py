@@ -164,7 +164,7 @@ def run_import(import_name: str, progress=None, workers: int | None = None) -> d
 	frappe.flags.customer_import_cache = {}
 	try:
 		count = worker_count(len(pending), workers or get_settings().import_workers, os.cpu_count() or 1)
-		shards = split_into_shards(pending, count, code_counter)
+		shards = split_into_shards(pending, count, shard_key)
 		run_in_workers(doc, shards, import_records, progress or publish)
 	finally:
 		frappe.flags.customer_import_cache = None
@@ -183,8 +183,10 @@ def import_records(doc: Document, records: list[CustomerRecord], progress) -> No
 			progress(doc, logged_rows(doc), doc.total_rows)
 
 
-def code_counter(record: CustomerRecord) -> str | None:
-	"""The code counter a row would take its code from (rows sharing one are imported by one worker)."""
+def shard_key(record: CustomerRecord) -> str | None:
+	"""Rows with the same key are imported by one worker, so that workers never wait on each other's locks or
+	race for one name: the code counter a row takes its code from, otherwise its customer name (ERPNext names
+	customers by name and numbers a repeated one)."""
 	if record.all_problems:
 		return None
 	try:
@@ -192,7 +194,7 @@ def code_counter(record: CustomerRecord) -> str | None:
 	except frappe.ValidationError:
 		frappe.clear_messages()
 		return None
-	return series.series_key if series else None
+	return f"code:{series.series_key}" if series else f"name:{record.values.get('customer_name')}"
 
 
 def logged_rows(doc: Document) -> int:

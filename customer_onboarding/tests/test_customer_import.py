@@ -193,6 +193,13 @@ class TestCustomerImport(ImportCase):
 			codes = [code for row_territory, code in saved if row_territory == territory]
 			self.assertEqual(codes, [f"{prefix}-{n:04d}" for n in range(1, 5)])
 
+	def test_two_workers_import_rows_with_the_same_name_without_a_clash(self):
+		name = f"同名测试{unique_code(6)}有限公司"
+		rows = [customer_row(name=name) for _ in range(4)] + [customer_row() for _ in range(4)]
+		totals = importer.run_import(import_doc(workbook_bytes(rows)).name, workers=2)
+		self.assertEqual((totals["created"], totals["failed"]), (8, 0), totals)
+		self.assertEqual(frappe.db.count("Customer", {"customer_name": name}), 4)
+
 	def test_a_worker_that_stops_fails_the_import_and_a_resume_finishes_it(self):
 		rows = [customer_row() for _ in range(8)]
 		doc = import_doc(workbook_bytes(rows))
