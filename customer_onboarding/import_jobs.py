@@ -32,6 +32,8 @@ def queue_import(doc: Document) -> str:
 
 
 def run_import_job(import_name: str) -> None:
+	"""The background job: progress, row messages and the error report speak the language of whoever started it."""
+	frappe.set_user_lang(frappe.session.user)
 	try:
 		run_import(import_name)
 	except Exception:

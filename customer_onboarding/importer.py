@@ -331,7 +331,7 @@ def log(doc: Document, record: CustomerRecord, outcome: str, customer: str | Non
 def publish(doc: Document, done: int, total: int) -> None:
 	frappe.publish_progress(
 		done * 100 / max(total, 1),
-		title=_("Importing customers"),
+		title=_("Importing customers ({0})").format(doc.name),
 		doctype=doc.doctype,
 		docname=doc.name,
 		description=_("{0} of {1} rows").format(done, total),

@@ -15,6 +15,7 @@ from customer_onboarding.api import (
 	start_customer_import,
 	validate_customer_import,
 )
+from customer_onboarding.import_jobs import run_import_job
 from customer_onboarding.import_workers import ImportWorkerError
 from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
 from customer_onboarding.tests.utils import (
@@ -231,12 +232,22 @@ class TestCustomerImport(ImportCase):
 		events.subscribe("events")
 		with patch.object(importer, "BATCH", 2):
 			importer.run_import(doc.name)
-		percents = [
-			event["message"]["percent"]
+		progress = [
+			event["message"]
 			for event in published(events)
 			if event["event"] == "progress" and event["room"] == f"doc:Customer Import/{doc.name}"
 		]
-		self.assertEqual(percents, [40, 80, 100])
+		self.assertEqual([message["percent"] for message in progress], [40, 80, 100])
+		self.assertIn(doc.name, progress[0]["title"])
+
+	def test_the_background_job_speaks_the_language_of_the_user_who_started_it(self):
+		frappe.db.set_value("User", IMPORTER, "language", "zh")
+		self.addCleanup(frappe.db.set_value, "User", IMPORTER, "language", None)
+		self.addCleanup(setattr, frappe.local, "lang", frappe.local.lang)
+		doc = import_doc(workbook_bytes([customer_row(tax_id="bad")]))
+		run_import_job(doc.name)
+		message = frappe.db.get_value("Customer Import Log", {"customer_import": doc.name}, "message")
+		self.assertIn("税号", message)
 
 	def test_bad_files_get_clear_errors_and_change_nothing(self):
 		before = frappe.db.count("Customer")

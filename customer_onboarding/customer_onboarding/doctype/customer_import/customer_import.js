@@ -1,8 +1,8 @@
 frappe.ui.form.on("Customer Import", {
 	setup(frm) {
-		// Progress is published to this document's room; the title tells it from other progress messages.
+		// Progress comes to the rooms of the imports this page has opened; the title names the import.
 		frappe.realtime.on("progress", (data) => {
-			if (data.title === __("Importing customers") && ["Queued", "Running"].includes(frm.doc.status)) {
+			if (frm.doc && data.title && data.title.includes(frm.doc.name)) {
 				frm.dashboard.show_progress(__("Importing customers"), data.percent, data.description);
 				if (data.percent >= 100) reload_when_finished(frm);
 			}
