@@ -157,7 +157,7 @@ def run_import(import_name: str, progress=None, workers: int | None = None) -> d
 	if not parsed.ok:
 		doc.db_set("status", "Failed")
 		return totals(doc)
-	doc.db_set({"status": "Running", "total_rows": len(parsed.customers)})
+	doc.db_set({"status": "Running", "total_rows": len(parsed.customers)}, notify=True)
 	frappe.db.commit()
 	done = set(frappe.get_all("Customer Import Log", {"customer_import": import_name}, pluck="row"))
 	pending = [record for record in parsed.customers if record.row not in done]
@@ -367,7 +367,8 @@ def finish(doc: Document, parsed: ParsedFile) -> None:
 			**result,
 			"status": status,
 			"error_report": save_error_report(doc, parsed) if result["failed"] else None,
-		}
+		},
+		notify=True,
 	)
 
 

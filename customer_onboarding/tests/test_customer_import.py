@@ -228,17 +228,20 @@ class TestCustomerImport(ImportCase):
 
 	def test_progress_reaches_the_import_form_as_batches_finish(self):
 		doc = import_doc(workbook_bytes([customer_row() for _ in range(5)]))
+		frappe.db.commit()
 		events = get_redis_connection_without_auth().pubsub()
 		events.subscribe("events")
 		with patch.object(importer, "BATCH", 2):
 			importer.run_import(doc.name)
-		progress = [
-			event["message"]
-			for event in published(events)
-			if event["event"] == "progress" and event["room"] == f"doc:Customer Import/{doc.name}"
-		]
+		room = [event for event in published(events) if event["room"] == f"doc:Customer Import/{doc.name}"]
+		progress = [event["message"] for event in room if event["event"] == "progress"]
 		self.assertEqual([message["percent"] for message in progress], [40, 80, 100])
 		self.assertIn(doc.name, progress[0]["title"])
+		self.assertEqual(
+			[event["event"] for event in room],
+			["doc_update", "progress", "progress", "progress", "doc_update"],
+			"the form hears that the import started, its progress, and when its totals are in",
+		)
 
 	def test_the_background_job_speaks_the_language_of_the_user_who_started_it(self):
 		frappe.db.set_value("User", IMPORTER, "language", "zh")

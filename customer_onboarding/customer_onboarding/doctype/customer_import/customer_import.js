@@ -1,10 +1,10 @@
 frappe.ui.form.on("Customer Import", {
 	setup(frm) {
 		// Progress comes to the rooms of the imports this page has opened; the title names the import.
+		// The status and the totals arrive as document updates, which reload the form.
 		frappe.realtime.on("progress", (data) => {
 			if (frm.doc && data.title && data.title.includes(frm.doc.name)) {
 				frm.dashboard.show_progress(__("Importing customers"), data.percent, data.description);
-				if (data.percent >= 100) reload_when_finished(frm);
 			}
 		});
 	},
@@ -41,12 +41,4 @@ function show_problems(frm) {
 		])}</p>
 		${rows ? `<table class="table table-bordered table-sm"><thead><tr><th>${__("Sheet")}</th><th>${__("Row")}</th>
 		<th>${__("Column")}</th><th>${__("Problem")}</th></tr></thead><tbody>${rows}</tbody></table>` : ""}`);
-}
-
-// The last batch reports 100% just before the totals are written: wait for them, then show them.
-function reload_when_finished(frm) {
-	frappe.db.get_value(frm.doctype, frm.doc.name, "status").then(({ message }) => {
-		if (message && message.status === "Running") setTimeout(() => reload_when_finished(frm), 1000);
-		else frm.reload_doc();
-	});
 }
