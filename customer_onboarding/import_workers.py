@@ -23,8 +23,8 @@ class ImportWorkerError(frappe.ValidationError):
 	pass
 
 
-def run_in_workers(doc: Document, shards: list[list], work, progress) -> None:
-	"""Call work(doc, shard, progress) for every shard at once and wait for all of them."""
+def run_in_workers(doc: Document, shards: list[list], work, report) -> None:
+	"""Call work(doc, shard) for every shard at once and wait for all of them; `report()` shows the progress."""
 	if not shards:
 		return
 	frappe.db.commit()
@@ -36,8 +36,8 @@ def run_in_workers(doc: Document, shards: list[list], work, progress) -> None:
 	for child in children:
 		child.start()
 	try:
-		work(doc, shards[0], progress)
-		wait_for(children, doc, progress)
+		work(doc, shards[0], report)
+		wait_for(children, report)
 	except BaseException:
 		stop(children)
 		raise
@@ -50,14 +50,12 @@ def run_in_workers(doc: Document, shards: list[list], work, progress) -> None:
 		)
 
 
-def wait_for(children: list, doc: Document, progress) -> None:
-	from customer_onboarding.importer import logged_rows
-
+def wait_for(children: list, report) -> None:
 	while any(child.is_alive() for child in children):
 		for child in children:
 			child.join(timeout=1)
 		frappe.db.commit()
-		progress(doc, logged_rows(doc), doc.total_rows)
+		report()
 
 
 def stop(children: list) -> None:
@@ -73,7 +71,7 @@ def child_main(import_name: str, records: list, work, parent_pid: int) -> None:
 	_parent_connections.append(frappe.local.db)
 	frappe.connect(set_admin_as_user=False)
 	doc = frappe.get_doc("Customer Import", import_name)
-	work(doc, records, lambda *_args: None)
+	work(doc, records)
 	frappe.db.commit()
 	frappe.db.close()
 

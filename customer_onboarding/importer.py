@@ -7,6 +7,7 @@ the open batch, and a restart skips every row that already has a log row.
 
 import json
 import os
+from functools import partial
 
 import frappe
 from frappe import _
@@ -165,7 +166,7 @@ def run_import(import_name: str, progress=None, workers: int | None = None) -> d
 	try:
 		count = worker_count(len(pending), workers or get_settings().import_workers, os.cpu_count() or 1)
 		shards = split_into_shards(pending, count, shard_key)
-		run_in_workers(doc, shards, import_records, progress or publish)
+		run_in_workers(doc, shards, import_records, partial(report_progress, doc, progress or publish))
 	finally:
 		frappe.flags.customer_import_cache = None
 		bump_version()
@@ -174,13 +175,14 @@ def run_import(import_name: str, progress=None, workers: int | None = None) -> d
 	return totals(doc)
 
 
-def import_records(doc: Document, records: list[CustomerRecord], progress) -> None:
-	"""Import rows in order, committing every BATCH rows; used by each worker process."""
+def import_records(doc: Document, records: list[CustomerRecord], report=None) -> None:
+	"""Import rows in order, committing every BATCH rows and then calling `report()`; run by each worker."""
 	for index, record in enumerate(records, start=1):
 		import_row(doc, record)
 		if index % BATCH == 0 or index == len(records):
 			frappe.db.commit()
-			progress(doc, logged_rows(doc), doc.total_rows)
+			if report:
+				report()
 
 
 def shard_key(record: CustomerRecord) -> str | None:
@@ -195,6 +197,10 @@ def shard_key(record: CustomerRecord) -> str | None:
 		frappe.clear_messages()
 		return None
 	return f"code:{series.series_key}" if series else f"name:{record.values.get('customer_name')}"
+
+
+def report_progress(doc: Document, progress) -> None:
+	progress(doc, logged_rows(doc), doc.total_rows)
 
 
 def logged_rows(doc: Document) -> int:

@@ -18,8 +18,7 @@ def worker_count(rows: int, configured: int, cpus: int) -> int:
 def split_into_shards(items: Sequence[T], count: int, key: Callable[[T], Hashable | None]) -> list[list[T]]:
 	"""At most `count` lists of about equal size, each in the original order.
 
-	Items with the same key (not None) stay in one list: rows that take their codes from the same counter must be
-	imported by one process, or the processes would wait on each other's lock on that counter.
+	Items with the same key (not None) stay in one list, largest groups placed first.
 	"""
 	position = {id(item): index for index, item in enumerate(items)}
 	groups: dict[Hashable, list[T]] = {}

@@ -7,6 +7,7 @@ from customer_onboarding.tests.utils import (
 	ACCOUNTS_USER,
 	CREDIT_CONTROLLER,
 	SALES_USER,
+	SalesDocumentCase,
 	as_user,
 	company,
 	enabled_customer,
@@ -16,14 +17,7 @@ from customer_onboarding.tests.utils import (
 )
 
 
-class TestCreditDays(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		make_standard_users()
-		make_item()
-		frappe.db.commit()
-
+class TestCreditDays(SalesDocumentCase):
 	def setUp(self):
 		self.customer = enabled_customer(credit_days=1).name
 		with as_user(ACCOUNTS_USER):

@@ -10,6 +10,7 @@ from customer_onboarding.tests.utils import (
 	REVIEWER,
 	SALES_USER,
 	STOCK_USER,
+	SalesDocumentCase,
 	as_user,
 	enabled_customer,
 	make_customer,
@@ -28,14 +29,7 @@ SALES_DOCTYPES = {
 }
 
 
-class TestOnlyEnabledCustomersAreUsable(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		make_standard_users()
-		make_item()
-		frappe.db.commit()
-
+class TestOnlyEnabledCustomersAreUsable(SalesDocumentCase):
 	def setUp(self):
 		self.enabled = enabled_customer().name
 		with as_user(SALES_USER):

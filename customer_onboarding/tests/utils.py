@@ -5,6 +5,7 @@ import string
 from contextlib import contextmanager
 
 import frappe
+from frappe.tests.utils import FrappeTestCase
 
 from customer_onboarding.core.tax_id import uscc_check_character
 from customer_onboarding.settings import SETTINGS
@@ -237,3 +238,14 @@ def payment_entry(customer: str, amount: float = 100):
 			"reference_date": frappe.utils.today(),
 		}
 	)
+
+
+class SalesDocumentCase(FrappeTestCase):
+	"""Standard users and an item, committed, for tests that make sales documents."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_standard_users()
+		make_item()
+		frappe.db.commit()
