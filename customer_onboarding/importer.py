@@ -29,6 +29,7 @@ from customer_onboarding.core.import_workbooks import build_error_report
 from customer_onboarding.core.shards import split_into_shards, worker_count
 from customer_onboarding.core.tax_id import normalise_tax_id
 from customer_onboarding.dedupe import bump_version
+from customer_onboarding.import_lookups import cheaper_lookups
 from customer_onboarding.import_messages import import_problem_message
 from customer_onboarding.import_workers import run_in_workers
 from customer_onboarding.settings import get_settings
@@ -166,7 +167,8 @@ def run_import(import_name: str, progress=None, workers: int | None = None) -> d
 	try:
 		count = worker_count(len(pending), workers or get_settings().import_workers, os.cpu_count() or 1)
 		shards = split_into_shards(pending, count, shard_key)
-		run_in_workers(doc, shards, import_records, partial(report_progress, doc, progress or publish))
+		with cheaper_lookups():
+			run_in_workers(doc, shards, import_records, partial(report_progress, doc, progress or publish))
 	finally:
 		frappe.flags.customer_import_cache = None
 		bump_version()

@@ -6,6 +6,7 @@ from customer_onboarding.exceptions import CustomerCodeLockedError, CustomerData
 from customer_onboarding.tests.utils import (
 	SALES_USER,
 	SYSTEM_MANAGER,
+	StandardUsersCase,
 	as_user,
 	make_customer,
 	make_group,
@@ -147,15 +148,7 @@ class TestCustomerCodes(FrappeTestCase):
 			self.assertFalse(frappe.get_meta("Customer").show_title_field_in_link)
 
 
-class TestCodeRuleAdministration(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		make_standard_users()
-
-	def tearDown(self):
-		frappe.db.rollback()
-
+class TestCodeRuleAdministration(StandardUsersCase):
 	def test_bad_pattern_is_refused_with_the_reason(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "unknown token"):
 			make_rule("{city}-###")

@@ -102,7 +102,9 @@ class TestCustomerImport(ImportCase):
 			{"link_doctype": "Customer", "link_name": customer.name, "parenttype": "Contact"},
 			pluck="parent",
 		)
-		self.assertTrue(contact)
+		self.assertEqual(
+			frappe.db.get_value("Dynamic Link", {"parent": contact[0]}, "link_title"), customer.customer_name
+		)
 		self.assertEqual(
 			frappe.db.get_value("Bank Account", {"party": customer.name}, "bank_account_no"),
 			"6217000010000000",
@@ -112,8 +114,14 @@ class TestCustomerImport(ImportCase):
 		row = customer_row()
 		doc = import_doc(workbook_bytes([row]), submit_for_review=1)
 		importer.run_import(doc.name)
+		customer = frappe.db.get_value(
+			"Customer", {"tax_id": row[6]}, ["name", "workflow_state"], as_dict=True
+		)
+		self.assertEqual(customer.workflow_state, "Pending Review")
+		action = frappe.get_last_doc("Workflow Action", {"reference_name": customer.name, "status": "Open"})
 		self.assertEqual(
-			frappe.db.get_value("Customer", {"tax_id": row[6]}, "workflow_state"), "Pending Review"
+			(action.workflow_state, [r.role for r in action.permitted_roles]),
+			("Pending Review", ["Customer Onboarding Reviewer"]),
 		)
 
 	def test_same_file_twice_creates_nothing_new(self):

@@ -240,6 +240,18 @@ def payment_entry(customer: str, amount: float = 100):
 	)
 
 
+class StandardUsersCase(FrappeTestCase):
+	"""The standard test users; every test's writes are rolled back."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_standard_users()
+
+	def tearDown(self):
+		frappe.db.rollback()
+
+
 class SalesDocumentCase(FrappeTestCase):
 	"""Standard users and an item, committed, for tests that make sales documents."""
 
