@@ -8,6 +8,7 @@ from customer_onboarding.core.codes import ResolvedPattern, parse_pattern, resol
 from customer_onboarding.core.problems import ProblemError
 from customer_onboarding.core.rules import RuleMatch, match_rule, pick_rule
 from customer_onboarding.exceptions import CustomerDataError
+from customer_onboarding.import_cache import import_cached
 from customer_onboarding.messages import problem_message
 
 COUNTER = "Customer Code Counter"
@@ -34,16 +35,6 @@ def code_series(doc: Document) -> ResolvedPattern | None:
 		return None
 	pattern = next(r.pattern for r in rules if r.name == rule.name)
 	return resolve_rule(pattern, doc, groups, territories)
-
-
-def import_cached(key: tuple, compute):
-	"""During a bulk import (see importer.run_import) trees and rules are read once, not once per row."""
-	cache = frappe.flags.customer_import_cache
-	if cache is None:
-		return compute()
-	if key not in cache:
-		cache[key] = compute()
-	return cache[key]
 
 
 def lineage(doctype: str, name: str | None) -> list[tuple[str, str | None]]:

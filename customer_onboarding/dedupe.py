@@ -10,6 +10,7 @@ from frappe import _
 from customer_onboarding.core.duplicates import Candidate, Party, party, rank, similar_names
 from customer_onboarding.core.phones import normalise_phone
 from customer_onboarding.core.problems import ProblemError
+from customer_onboarding.import_cache import importing
 from customer_onboarding.settings import get_settings
 
 VERSION_KEY = "customer_onboarding:dedupe_version"
@@ -18,7 +19,7 @@ _index: dict = {}
 
 def bump_version() -> None:
 	"""A bulk import bumps once at its end instead of once per customer."""
-	if frappe.flags.customer_import_cache is None:
+	if not importing():
 		frappe.cache.incrby(frappe.cache.make_key(VERSION_KEY), 1)
 
 

@@ -29,11 +29,18 @@ from customer_onboarding.core.import_workbooks import build_error_report
 from customer_onboarding.core.shards import split_into_shards, worker_count
 from customer_onboarding.core.tax_id import normalise_tax_id
 from customer_onboarding.dedupe import bump_version
+from customer_onboarding.import_cache import import_cache
 from customer_onboarding.import_lookups import cheaper_lookups
 from customer_onboarding.import_messages import import_problem_message
 from customer_onboarding.import_workers import run_in_workers
 from customer_onboarding.settings import get_settings
-from customer_onboarding.validation import contact_problems, customer_problems, normalise_customer
+from customer_onboarding.validation import (
+	contact_problems,
+	customer_problems,
+	normalise_customer,
+	preloaded_tax_id_holders,
+	tax_id_holders,
+)
 
 BATCH = 50
 CUSTOMER_FIELDS = (
@@ -67,9 +74,13 @@ def validate_import(doc: Document) -> dict:
 	problems = (
 		list(parsed.problems) + [p for r in parsed.orphans for p in r.problems] + permission_problems(parsed)
 	)
-	for record in parsed.customers:
-		problems += record.all_problems + row_rule_problems(record)
-	summary = summarise(parsed, problems)
+	existing = 0
+	with import_cache(preloaded_tax_id_holders(tax_ids(parsed.customers))):
+		for record in parsed.customers:
+			match = matching_customer(record)
+			existing += bool(match)
+			problems += record.all_problems + row_rule_problems(doc, record, match)
+	summary = summarise(parsed, problems, existing)
 	doc.db_set(
 		{
 			"status": "Invalid" if problems else "Validated",
@@ -78,6 +89,10 @@ def validate_import(doc: Document) -> dict:
 		}
 	)
 	return summary
+
+
+def tax_ids(records: list[CustomerRecord]) -> list[str]:
+	return [tax_id for r in records if (tax_id := normalise_tax_id(r.values.get("tax_id")))]
 
 
 def permission_problems(parsed: ParsedFile) -> list[ImportProblem]:
@@ -91,12 +106,16 @@ def permission_problems(parsed: ParsedFile) -> list[ImportProblem]:
 	]
 
 
-def row_rule_problems(record: CustomerRecord) -> list[ImportProblem]:
-	"""The form's own checks (and the link checks of a save) on one row and its contacts, without saving."""
+def row_rule_problems(doc: Document, record: CustomerRecord, match: str | None) -> list[ImportProblem]:
+	"""The form's own checks (and the link checks of a save) on one row and its contacts, without saving,
+	as the import will apply them: a row that matches an existing customer is skipped, or updates it."""
+	if match and not doc.update_existing:
+		return []
 	customer = new_customer(record)
+	customer.name = match
 	normalise_customer(customer)
 	found = [problem_for(record, p) for p in customer_problems(customer)]
-	for row in record.contacts:
+	for row in [] if match else record.contacts:
 		found += [
 			problem_for(row, p) for p in contact_problems(new_contact(row.values, customer.name or "new"))
 		]
@@ -120,9 +139,10 @@ def column_name(fieldname: str) -> str:
 	return next(c.en for c in COLUMNS[CUSTOMERS] if c.key == fieldname)
 
 
-def summarise(parsed: ParsedFile, problems: list[ImportProblem]) -> dict:
+def summarise(parsed: ParsedFile, problems: list[ImportProblem], existing: int) -> dict:
 	return {
 		"customers": len(parsed.customers),
+		"existing": existing,
 		"contacts": sum(len(c.contacts) for c in parsed.customers),
 		"bank_accounts": sum(len(c.bank_accounts) for c in parsed.customers),
 		"problems": [
@@ -163,14 +183,12 @@ def run_import(import_name: str, progress=None, workers: int | None = None) -> d
 	frappe.db.commit()
 	done = set(frappe.get_all("Customer Import Log", {"customer_import": import_name}, pluck="row"))
 	pending = [record for record in parsed.customers if record.row not in done]
-	frappe.flags.customer_import_cache = {}
 	try:
-		count = worker_count(len(pending), workers or get_settings().import_workers, os.cpu_count() or 1)
-		shards = split_into_shards(pending, count, shard_key)
-		with cheaper_lookups():
+		with import_cache(preloaded_tax_id_holders(tax_ids(pending))), cheaper_lookups():
+			count = worker_count(len(pending), workers or get_settings().import_workers, os.cpu_count() or 1)
+			shards = split_into_shards(pending, count, shard_key)
 			run_in_workers(doc, shards, import_records, partial(report_progress, doc, progress or publish))
 	finally:
-		frappe.flags.customer_import_cache = None
 		bump_version()
 	finish(doc, parsed)
 	frappe.db.commit()
@@ -183,8 +201,16 @@ def import_records(doc: Document, records: list[CustomerRecord], report=None) ->
 		import_row(doc, record)
 		if index % BATCH == 0 or index == len(records):
 			frappe.db.commit()
+			forget_finished_saves()
 			if report:
 				report()
+
+
+def forget_finished_saves() -> None:
+	"""Frappe notes every document it inserts in `flags.currently_saving` before the document has its name, and
+	takes the note off by name, so it stays until the request ends. An import is one long job: the list grows by
+	two entries per customer and every save scans it. Between batches nothing is being saved."""
+	frappe.flags.currently_saving.clear()
 
 
 def shard_key(record: CustomerRecord) -> str | None:
@@ -249,17 +275,12 @@ def write_customer(doc: Document, record: CustomerRecord) -> tuple[str, str | No
 
 def matching_customer(record: CustomerRecord) -> str | None:
 	"""Existing customer by Tax ID, then by Customer Code."""
-	for fieldname in ("tax_id", "customer_code"):
-		value = record.values.get(fieldname)
-		if value:
-			found = frappe.db.get_value("Customer", {fieldname: normalised(fieldname, value)})
-			if found:
-				return found
-	return None
-
-
-def normalised(fieldname: str, value: str) -> str:
-	return normalise_tax_id(value) if fieldname == "tax_id" else value
+	tax_id = normalise_tax_id(record.values.get("tax_id"))
+	holders = tax_id_holders(tax_id) if tax_id else []
+	if holders:
+		return holders[0][0]
+	code = record.values.get("customer_code")
+	return frappe.db.get_value("Customer", {"customer_code": code}) if code else None
 
 
 def update_customer(name: str, record: CustomerRecord) -> None:

@@ -10,6 +10,7 @@ from customer_onboarding.core.problems import Problem, ProblemError
 from customer_onboarding.core.required import missing_field_problems, required_fields_for
 from customer_onboarding.core.tax_id import normalise_tax_id, tax_id_problem
 from customer_onboarding.exceptions import CustomerDataError
+from customer_onboarding.import_cache import import_cached
 from customer_onboarding.messages import problem_message
 from customer_onboarding.settings import get_settings, required_matrix
 
@@ -75,12 +76,36 @@ def email_problems(doc: Document, fieldnames: list[str]) -> list[Problem]:
 def duplicate_tax_id_problems(doc: Document) -> list[Problem]:
 	if not doc.tax_id:
 		return []
-	other = frappe.db.get_value(
-		"Customer", {"tax_id": doc.tax_id, "name": ["!=", doc.name or ""]}, ["name", "customer_name"]
-	)
+	other = next((holder for holder in tax_id_holders(doc.tax_id) if holder[0] != doc.name), None)
 	if not other:
 		return []
 	return [Problem("duplicate_tax_id", "tax_id", doc.tax_id, (f"{other[1]} ({other[0]})",))]
+
+
+def tax_id_holders(tax_id: str) -> list[tuple[str, str]]:
+	"""The customers with this tax ID as (name, customer name), most recently modified first."""
+	return import_cached(("tax_id_holders", tax_id), lambda: read_tax_id_holders([tax_id]).get(tax_id, []))
+
+
+def preloaded_tax_id_holders(tax_ids: list[str]) -> dict[tuple, list[tuple[str, str]]]:
+	"""The holders of many tax IDs, in a few queries, ready for `import_cache`."""
+	holders = read_tax_id_holders(tax_ids)
+	return {("tax_id_holders", tax_id): holders.get(tax_id, []) for tax_id in tax_ids}
+
+
+def read_tax_id_holders(tax_ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+	holders: dict[str, list[tuple[str, str]]] = {}
+	for start in range(0, len(tax_ids), 1000):
+		rows = frappe.get_all(
+			"Customer",
+			filters={"tax_id": ["in", tax_ids[start : start + 1000]]},
+			fields=["tax_id", "name", "customer_name"],
+			order_by="modified desc",
+			as_list=True,
+		)
+		for tax_id, name, customer_name in rows:
+			holders.setdefault(tax_id, []).append((name, customer_name))
+	return holders
 
 
 def contact_problems(doc: Document) -> list[Problem]:

@@ -128,7 +128,10 @@ class TestCustomerImport(ImportCase):
 		content = workbook_bytes([customer_row(), customer_row()])
 		importer.run_import(import_doc(content).name)
 		count = frappe.db.count("Customer")
-		totals = importer.run_import(import_doc(content).name)
+		again = import_doc(content)
+		summary = validate_customer_import(again.name)
+		self.assertEqual((summary["existing"], summary["problems"]), (2, []))
+		totals = importer.run_import(again.name)
 		self.assertEqual((totals["created"], totals["skipped"]), (0, 2))
 		self.assertEqual(frappe.db.count("Customer"), count)
 
@@ -136,7 +139,10 @@ class TestCustomerImport(ImportCase):
 		row = customer_row()
 		importer.run_import(import_doc(workbook_bytes([row])).name)
 		row[9] = "上海市静安区南京西路1号"
-		totals = importer.run_import(import_doc(workbook_bytes([row]), update_existing=1).name)
+		update = import_doc(workbook_bytes([row]), update_existing=1)
+		summary = validate_customer_import(update.name)
+		self.assertEqual((summary["existing"], summary["problems"]), (1, []))
+		totals = importer.run_import(update.name)
 		self.assertEqual(totals["updated"], 1)
 		self.assertEqual(
 			frappe.db.get_value("Customer", {"tax_id": row[6]}, "registered_address"),

@@ -39,6 +39,13 @@ function show_problems(frm) {
 		<p>${__("{0} customers, {1} contacts, {2} bank accounts, {3} problems", [
 			summary.customers, summary.contacts, summary.bank_accounts, summary.problems.length,
 		])}</p>
+		${summary.existing ? `<p>${existing_message(frm, summary.existing)}</p>` : ""}
 		${rows ? `<table class="table table-bordered table-sm"><thead><tr><th>${__("Sheet")}</th><th>${__("Row")}</th>
 		<th>${__("Column")}</th><th>${__("Problem")}</th></tr></thead><tbody>${rows}</tbody></table>` : ""}`);
+}
+
+function existing_message(frm, count) {
+	return frm.doc.update_existing
+		? __("{0} customers already exist (same Tax ID or Customer Code) and will be updated", [count])
+		: __("{0} customers already exist (same Tax ID or Customer Code) and will be skipped", [count]);
 }
