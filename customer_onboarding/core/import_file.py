@@ -26,6 +26,7 @@ from customer_onboarding.core.import_layout import (
 	sheet_for_title,
 )
 from customer_onboarding.core.problems import Problem
+from customer_onboarding.core.tax_id import normalise_tax_id
 from customer_onboarding.core.text import squeeze_spaces, to_half_width
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -276,7 +277,7 @@ def refuse_repeated_keys(customers: list[CustomerRecord], result: ParsedFile) ->
 	for column_key, column_name in (("row_key", "Row Key"), ("tax_id", "Tax ID")):
 		seen: dict[str, int] = {}
 		for customer in customers:
-			key = customer.values.get(column_key)
+			key = comparable_key(column_key, customer.values.get(column_key))
 			if not key:
 				continue
 			if key in seen:
@@ -287,6 +288,11 @@ def refuse_repeated_keys(customers: list[CustomerRecord], result: ParsedFile) ->
 				)
 			else:
 				seen[key] = customer.row
+
+
+def comparable_key(column_key: str, value: str | None) -> str | None:
+	"""Tax IDs that differ only in case or separators are the same tax ID once saved."""
+	return normalise_tax_id(value) if column_key == "tax_id" else value
 
 
 def problem_for(record: Record, problem: Problem) -> ImportProblem:

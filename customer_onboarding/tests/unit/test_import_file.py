@@ -95,6 +95,18 @@ class TestParsing(unittest.TestCase):
 		self.assertIn(("formula", 2, "Customer Name"), found)
 		self.assertIn(("repeated_in_file", 3, "Tax ID"), found)
 
+	def test_tax_ids_that_differ_only_in_case_or_dashes_are_repeated(self):
+		parsed = parse_workbook(
+			workbook_bytes(
+				[
+					customer(key="C1", tax_id="91110108-551385082q"),
+					customer(key="C2", tax_id="91110108551385082Q"),
+				]
+			)
+		)
+		found = {(p.code, p.row, p.column) for c in parsed.customers for p in c.all_problems}
+		self.assertIn(("repeated_in_file", 3, "Tax ID"), found)
+
 	def test_long_number_lost_its_digits(self):
 		parsed = parse_workbook(workbook_bytes([customer(tax_id=110101199003074512)]))
 		self.assertIn("number_too_long", codes(parsed))
