@@ -3,12 +3,13 @@
 import frappe
 from frappe import _
 
+from customer_onboarding.arguments import refuse_oversized, refuse_too_many
 from customer_onboarding.constants import PENDING_REVIEW, REVIEWER
 from customer_onboarding.dedupe import duplicate_candidates, merge
 from customer_onboarding.exceptions import OnboardingStateError
 from customer_onboarding.follow_ups import record_follow_up
 from customer_onboarding.import_jobs import import_template, queue_import
-from customer_onboarding.importer import validate_import
+from customer_onboarding.importer import import_progress, validate_import
 from customer_onboarding.lifecycle import refuse_self_review
 from customer_onboarding.reasons import reason_labels
 
@@ -16,6 +17,8 @@ from customer_onboarding.reasons import reason_labels
 @frappe.whitelist(methods=["POST"])
 def set_review_comment(customer: str, comment: str) -> None:
 	"""Store the reviewer's comment just before the Return action, which requires one."""
+	refuse_oversized("docname", "Customer", customer)
+	refuse_oversized("text", "Review Comment", comment)
 	doc = frappe.get_doc("Customer", customer)
 	if REVIEWER not in frappe.get_roles():
 		frappe.throw(_("Only a {0} can comment on a review").format(_(REVIEWER)), frappe.PermissionError)
@@ -32,12 +35,17 @@ def set_review_comment(customer: str, comment: str) -> None:
 @frappe.whitelist(methods=["POST"])
 def add_follow_up(customer: str, summary: str, **values) -> str | None:
 	"""Record a follow-up from the form's button; the customer's own permissions and checks apply."""
+	refuse_oversized("docname", "Customer", customer)
+	refuse_too_many("Follow-up", values)
+	for label, value in {"Summary": summary, **values}.items():
+		refuse_oversized("text", label, value)
 	return record_follow_up(customer, summary, values)
 
 
 @frappe.whitelist()
 def download_customer_template(language: str | None = None) -> None:
 	"""The import template as an .xlsx download, headers in the user's language unless asked otherwise."""
+	refuse_oversized("language", "Language", language)
 	frappe.has_permission("Customer Import", "create", throw=True)
 	frappe.response.filename = "customer-import-template.xlsx"
 	frappe.response.filecontent = import_template(language or frappe.local.lang)
@@ -46,6 +54,7 @@ def download_customer_template(language: str | None = None) -> None:
 
 @frappe.whitelist(methods=["POST"])
 def validate_customer_import(name: str) -> dict:
+	refuse_oversized("docname", "Customer Import", name)
 	doc = frappe.get_doc("Customer Import", name)
 	doc.check_permission("write")
 	return validate_import(doc)
@@ -54,9 +63,19 @@ def validate_customer_import(name: str) -> dict:
 @frappe.whitelist(methods=["POST"])
 def start_customer_import(name: str) -> str:
 	"""Queue the import; asking again while it is queued or running changes nothing."""
+	refuse_oversized("docname", "Customer Import", name)
 	doc = frappe.get_doc("Customer Import", name)
 	doc.check_permission("write")
 	return queue_import(doc)
+
+
+@frappe.whitelist()
+def customer_import_progress(name: str) -> dict:
+	"""Status and rows done so far, for clients that follow an import."""
+	refuse_oversized("docname", "Customer Import", name)
+	doc = frappe.get_doc("Customer Import", name)
+	doc.check_permission("read")
+	return import_progress(doc)
 
 
 @frappe.whitelist()
@@ -68,6 +87,11 @@ def find_duplicates(
 	exclude: str | None = None,
 ) -> list[dict]:
 	"""Existing customers that may be the same business, each with a score from 0 to 100 and the reasons."""
+	refuse_oversized("customer_name", "Customer Name", customer_name)
+	refuse_oversized("tax_id", "Tax ID", tax_id)
+	refuse_oversized("phone", "Mobile No", mobile_no)
+	refuse_oversized("email", "Email Id", email_id)
+	refuse_oversized("docname", "Customer", exclude)
 	frappe.has_permission("Customer", "read", throw=True)
 	return [
 		{
@@ -84,4 +108,6 @@ def find_duplicates(
 @frappe.whitelist(methods=["POST"])
 def merge_customers(source: str, target: str) -> str:
 	"""Merge `source` into `target` with Frappe's rename-and-merge: its links now point at `target`."""
+	refuse_oversized("docname", "Customer", source)
+	refuse_oversized("docname", "Customer", target)
 	return merge(source, target)

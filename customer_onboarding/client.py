@@ -1,6 +1,7 @@
 """customer-onboarding-import: import customers into a remote ERPNext site through its REST API only.
 
-    customer-onboarding-import --url https://erp.example.com --api-key KEY --api-secret SECRET FILE.xlsx [--dry-run]
+    customer-onboarding-import --url https://erp.example.com --api-key KEY --api-secret SECRET FILE.xlsx
+        [--dry-run] [--submit-for-review] [--update-existing] [--timeout SECONDS]
 
 Every request is retried on connection errors and 5xx answers; a retried upload or start does no harm because
 the import is created under a client token and starting a queued or finished import changes nothing.
@@ -76,27 +77,49 @@ def upload(site: Site, path: Path) -> str:
 	return reply.json()["message"]["file_url"]
 
 
-def create_import(site: Site, file_url: str, token: str) -> str:
+def create_import(site: Site, file_url: str, token: str, options: dict) -> str:
 	existing = site.request(
 		"GET", "/api/resource/Customer Import", params={"filters": f'[["client_token","=","{token}"]]'}
 	).json()["data"]
 	if existing:
 		return existing[0]["name"]
-	doc = {"import_file": file_url, "client_token": token}
+	doc = {"import_file": file_url, "client_token": token, **options}
 	return site.request("POST", "/api/resource/Customer Import", json=doc).json()["data"]["name"]
 
 
-def follow(site: Site, name: str, poll: float = 1.0) -> dict:
-	last = None
+def follow(site: Site, name: str, timeout: float, warn_after: float, poll: float = 1.0) -> dict:
+	"""Print the status and the rows done as they change, until the import ends or `timeout` runs out."""
+	started = time.monotonic()
+	last, warned = None, False
 	while True:
-		doc = site.get_doc("Customer Import", name)
-		if doc["status"] in FINAL:
-			return doc
-		line = f"{name}: {doc['status']}"
+		progress = site.call("customer_onboarding.api.customer_import_progress", name=name)
+		if progress["status"] in FINAL:
+			return site.get_doc("Customer Import", name)
+		waited = time.monotonic() - started
+		if progress["status"] == "Queued" and waited >= warn_after and not warned:
+			print(no_worker_warning(name, waited), file=sys.stderr, flush=True)
+			warned = True
+		if waited >= timeout:
+			raise ClientError(f"gave up after {timeout:.0f} s: import {name} is still {progress['status']}")
+		line = progress_line(name, progress)
 		if line != last:
 			print(line, flush=True)
 			last = line
 		time.sleep(poll)
+
+
+def progress_line(name: str, progress: dict) -> str:
+	if progress["status"] != "Running" or not progress["total_rows"]:
+		return f"{name}: {progress['status']}"
+	percent = progress["done"] * 100 // progress["total_rows"]
+	return f"{name}: Running, {progress['done']}/{progress['total_rows']} rows ({percent}%)"
+
+
+def no_worker_warning(name: str, waited: float) -> str:
+	return (
+		f"{name}: still Queued after {waited:.0f} s: no background worker has started the import. "
+		"Check that the site's workers are running (bench doctor); waiting goes on up to --timeout."
+	)
 
 
 def download(site: Site, file_url: str, target: Path) -> Path:
@@ -109,15 +132,19 @@ def run(args: argparse.Namespace) -> int:
 	path = Path(args.file)
 	if not path.is_file():
 		raise ClientError(f"{path} is not a file")
-	name = create_import(site, upload(site, path), str(uuid.uuid4()))
+	options = {"submit_for_review": int(args.submit_for_review), "update_existing": int(args.update_existing)}
+	name = create_import(site, upload(site, path), str(uuid.uuid4()), options)
 	summary = site.call("customer_onboarding.api.validate_customer_import", name=name)
 	for problem in summary["problems"][:50]:
 		print(problem["message"], file=sys.stderr)
+	if summary.get("refused"):
+		print(f"{name}: the file was refused; nothing was imported", file=sys.stderr)
+		return 1
 	if args.dry_run:
 		print(f"{name}: {summary['customers']} customers checked, {len(summary['problems'])} problems")
 		return 1 if summary["problems"] else 0
 	site.call("customer_onboarding.api.start_customer_import", name=name)
-	doc = follow(site, name)
+	doc = follow(site, name, args.timeout, args.warn_after)
 	print(
 		f"{name}: {doc['total_rows']} rows: {doc['created']} created, {doc['updated']} updated, "
 		f"{doc['skipped']} skipped as duplicate, {doc['failed']} failed"
@@ -133,7 +160,18 @@ def parser() -> argparse.ArgumentParser:
 	p.add_argument("--url", required=True)
 	p.add_argument("--api-key", required=True)
 	p.add_argument("--api-secret", required=True)
-	p.add_argument("--dry-run", action="store_true")
+	p.add_argument("--dry-run", action="store_true", help="check every row and import nothing")
+	p.add_argument("--submit-for-review", action="store_true", help="new customers go to Pending Review")
+	p.add_argument("--update-existing", action="store_true", help="write rows to the customers they match")
+	p.add_argument(
+		"--timeout", type=float, default=4 * 3600, help="seconds to wait for the import (default 4 hours)"
+	)
+	p.add_argument(
+		"--warn-after",
+		type=float,
+		default=60,
+		help="seconds in Queued before warning that no worker has started the import (default 60)",
+	)
 	p.add_argument("file")
 	return p
 

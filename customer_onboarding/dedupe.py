@@ -1,75 +1,51 @@
-"""Finding customers that may be the same business, and merging them.
+"""Finding customers that may be the same business, and merging them. Every comparison reads the match keys.
 
-Lookups compare against an in-process index of every customer's normalised name, tax ID, phone and email.
-Any customer change bumps a version number in Redis; each process reloads its index when the version moved.
+Exact keys (tax ID, phone, e-mail) are looked up in the key table. Names are compared by similarity against an
+in-process list of every customer's name key, reloaded when the keys' version moved (see `bump_key_version`).
 """
 
 import frappe
 from frappe import _
 
 from customer_onboarding.core.duplicates import Candidate, Party, party, rank, similar_names
-from customer_onboarding.core.phones import normalise_phone
-from customer_onboarding.core.problems import ProblemError
-from customer_onboarding.import_cache import importing
+from customer_onboarding.core.match_keys import IDENTIFIERS, NAME
+from customer_onboarding.match_keys.store import KEYS, customers_with_any, key_version, keys_of
 from customer_onboarding.settings import get_settings
 
-VERSION_KEY = "customer_onboarding:dedupe_version"
 _index: dict = {}
 
 
-def bump_version() -> None:
-	"""A bulk import bumps once at its end instead of once per customer."""
-	if not importing():
-		frappe.cache.incrby(frappe.cache.make_key(VERSION_KEY), 1)
-
-
-def current_version() -> int:
-	return int(frappe.cache.get(frappe.cache.make_key(VERSION_KEY)) or 0)
-
-
-def load_parties() -> list[Party]:
-	rows = frappe.get_all(
-		"Customer", fields=["name", "customer_name", "tax_id", "mobile_no", "email_id"], order_by="name"
-	)
-	return [party(r.name, r.customer_name, r.tax_id, r.mobile_no, r.email_id) for r in rows]
-
-
-def index() -> dict:
-	key = (frappe.local.site, current_version())
+def name_index() -> dict:
+	key = (frappe.local.site, key_version())
 	if _index.get("key") != key:
-		parties = load_parties()
-		_index.clear()
-		_index.update(
-			key=key,
-			parties=parties,
-			names=[p.core_name for p in parties],
-			by_value={(attr, getattr(p, attr)): [] for p in parties for attr in ("tax_id", "phone", "email")},
+		rows = frappe.get_all(
+			KEYS,
+			filters={"key_type": NAME},
+			fields=["customer", "key_value"],
+			order_by="customer",
+			as_list=True,
 		)
-		for p in parties:
-			for attr in ("tax_id", "phone", "email"):
-				_index["by_value"][(attr, getattr(p, attr))].append(p)
+		_index.clear()
+		_index.update(key=key, customers=[row[0] for row in rows], names=[row[1] for row in rows])
 	return _index
 
 
-def comparable_phone(raw: str | None) -> str:
-	try:
-		return normalise_phone(raw or "", get_settings().default_phone_region)
-	except ProblemError:
-		return (raw or "").strip()
+def load_parties(customers: list[str] | None = None) -> list[Party]:
+	"""Parties with their stored keys: these customers, or every customer."""
+	keys = keys_of(customers)
+	filters = {} if customers is None else {"name": ["in", list(keys) or [""]]}
+	names = frappe.get_all("Customer", filters=filters, fields=["name", "customer_name"], as_list=True)
+	return [Party(name, customer_name or "", frozenset(keys.get(name, ()))) for name, customer_name in names]
 
 
 def duplicate_candidates(
 	customer_name=None, tax_id=None, mobile_no=None, email_id=None, exclude=None
 ) -> list[Candidate]:
-	query = party("", customer_name, tax_id, comparable_phone(mobile_no), email_id)
-	data = index()
-	pool = {
-		data["parties"][i].name: data["parties"][i] for i in similar_names(query.core_name, data["names"])
-	}
-	for attr in ("tax_id", "phone", "email"):
-		if getattr(query, attr):
-			pool.update({p.name: p for p in data["by_value"].get((attr, getattr(query, attr)), [])})
-	return rank(query, pool.values(), exclude=exclude)
+	query = party("", customer_name, tax_id, mobile_no, email_id, get_settings().default_phone_region)
+	index = name_index()
+	pool = {index["customers"][i] for i in similar_names(query.core_name, index["names"])}
+	pool |= customers_with_any(key for key in query.keys if key[0] in IDENTIFIERS)
+	return rank(query, load_parties(sorted(pool)), exclude=exclude)
 
 
 def merge(source: str, target: str) -> str:

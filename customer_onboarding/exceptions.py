@@ -19,3 +19,7 @@ class FollowUpLockedError(frappe.PermissionError):
 
 class CreditDaysExceededError(frappe.ValidationError):
 	"""A sale to a customer whose invoices are overdue beyond their credit days."""
+
+
+class ArgumentTooLargeError(frappe.ValidationError):
+	"""An argument of a whitelisted method longer or larger than any real value."""

@@ -34,6 +34,8 @@ doc_events = {
 	},
 	"Contact": {
 		"before_validate": "customer_onboarding.overrides.contact.before_validate",
+		"on_update": "customer_onboarding.overrides.contact.on_update",
+		"after_delete": "customer_onboarding.overrides.contact.after_delete",
 	},
 	"Sales Order": {"before_submit": "customer_onboarding.credit.check_credit_days"},
 	"Sales Invoice": {"before_submit": "customer_onboarding.credit.check_credit_days"},

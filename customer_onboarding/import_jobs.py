@@ -57,6 +57,9 @@ def import_template(language: str) -> bytes:
 				"Columns marked * are required. Keep the headings; English and Chinese headings are both accepted."
 			),
 			_("The second row of each sheet is a sample: replace or delete it."),
+			_(
+				"A row matches an existing customer by Tax ID, then by Customer Code, then, for a row with neither, by the same mobile number or e-mail together with the same name. A matched row is skipped, or updates that customer when Update customers that already exist is ticked."
+			),
 		],
 		"sheet": _("Sheet"),
 		"column": _("Column"),

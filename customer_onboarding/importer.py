@@ -26,13 +26,14 @@ from customer_onboarding.core.import_file import (
 )
 from customer_onboarding.core.import_layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS
 from customer_onboarding.core.import_workbooks import build_error_report
+from customer_onboarding.core.match_keys import NAME, customer_keys, tax_id_key
 from customer_onboarding.core.shards import split_into_shards, worker_count
 from customer_onboarding.core.tax_id import normalise_tax_id
-from customer_onboarding.dedupe import bump_version
 from customer_onboarding.import_cache import import_cache
 from customer_onboarding.import_lookups import cheaper_lookups
 from customer_onboarding.import_messages import import_problem_message
 from customer_onboarding.import_workers import run_in_workers
+from customer_onboarding.match_keys.store import bump_key_version, customers_with_any
 from customer_onboarding.settings import get_settings
 from customer_onboarding.validation import (
 	contact_problems,
@@ -141,6 +142,7 @@ def column_name(fieldname: str) -> str:
 
 def summarise(parsed: ParsedFile, problems: list[ImportProblem], existing: int) -> dict:
 	return {
+		"refused": not parsed.ok,
 		"customers": len(parsed.customers),
 		"existing": existing,
 		"contacts": sum(len(c.contacts) for c in parsed.customers),
@@ -189,7 +191,7 @@ def run_import(import_name: str, progress=None, workers: int | None = None) -> d
 			shards = split_into_shards(pending, count, shard_key)
 			run_in_workers(doc, shards, import_records, partial(report_progress, doc, progress or publish))
 	finally:
-		bump_version()
+		bump_key_version()
 	finish(doc, parsed)
 	frappe.db.commit()
 	return totals(doc)
@@ -235,6 +237,10 @@ def logged_rows(doc: Document) -> int:
 	return frappe.db.count("Customer Import Log", {"customer_import": doc.name})
 
 
+def import_progress(doc: Document) -> dict:
+	return {"status": doc.status, "total_rows": doc.total_rows or 0, "done": logged_rows(doc)}
+
+
 def import_row(doc: Document, record: CustomerRecord) -> None:
 	savepoint = f"row_{record.row}"
 	frappe.db.savepoint(savepoint)
@@ -274,13 +280,31 @@ def write_customer(doc: Document, record: CustomerRecord) -> tuple[str, str | No
 
 
 def matching_customer(record: CustomerRecord) -> str | None:
-	"""Existing customer by Tax ID, then by Customer Code."""
-	tax_id = normalise_tax_id(record.values.get("tax_id"))
-	holders = tax_id_holders(tax_id) if tax_id else []
+	"""Existing customer by Tax ID, then by Customer Code; for a row with neither, by the same mobile number or
+	e-mail together with the same name. All through the match keys, as `find_duplicates` compares."""
+	tax_id = record.values.get("tax_id")
+	holders = tax_id_holders(tax_id) if tax_id_key(tax_id) else []
 	if holders:
 		return holders[0][0]
 	code = record.values.get("customer_code")
-	return frappe.db.get_value("Customer", {"customer_code": code}) if code else None
+	if code:
+		return frappe.db.get_value("Customer", {"customer_code": code})
+	return None if tax_id_key(tax_id) else customer_with_same_contact_and_name(record)
+
+
+def customer_with_same_contact_and_name(record: CustomerRecord) -> str | None:
+	rows = [record.values, *(contact.values for contact in record.contacts)]
+	keys = customer_keys(
+		record.values.get("customer_name"),
+		phones=[row.get(field) for row in rows for field in ("mobile_no", "phone")],
+		emails=[row.get("email_id") for row in rows],
+		region=get_settings().default_phone_region,
+	)
+	contact_keys = {key for key in keys if key[0] != NAME}
+	name_keys = keys - contact_keys
+	if not (contact_keys and name_keys):
+		return None
+	return min(customers_with_any(name_keys) & customers_with_any(contact_keys), default=None)
 
 
 def update_customer(name: str, record: CustomerRecord) -> None:

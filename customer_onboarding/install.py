@@ -14,6 +14,7 @@ from customer_onboarding.customer_onboarding.doctype.customer_onboarding_setting
 	sync_link_title,
 )
 from customer_onboarding.lifecycle import set_workflow_active
+from customer_onboarding.match_keys.fill import fill_match_keys
 from customer_onboarding.patches.v1_0.set_customer_code_from_name import (
 	execute as set_customer_code_from_name,
 )
@@ -31,6 +32,7 @@ def after_install():
 	set_onboarding_state_for_existing()
 	index_tax_id(True)
 	apply_default_settings()
+	fill_match_keys()
 
 
 def after_sync():
@@ -42,6 +44,7 @@ def after_sync():
 def after_migrate():
 	make_custom_fields()
 	index_tax_id(True)
+	fill_match_keys(only_missing=True)
 	after_sync()
 
 

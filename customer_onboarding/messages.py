@@ -31,6 +31,7 @@ def problem_message(problem: Problem, doc: Document) -> str:
 		"duplicate_tax_id": lambda: _("{0} {1} is already used by customer {2}").format(
 			label, value, frappe.bold(problem.details[0])
 		),
+		"shared_key": lambda: _("{0} {1} is also used by another customer").format(label, value),
 		"phone_unreadable": lambda: _("{0} {1} is not a phone number").format(label, value),
 		"phone_invalid": lambda: _("{0} {1} is not a valid phone number for region {2}").format(
 			label, value, frappe.bold(problem.details[0] if problem.details else "")

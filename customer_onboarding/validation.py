@@ -1,23 +1,27 @@
-"""Checks on customer data, shared by the form, the API, imports and approval."""
+"""Checks on customer data, shared by the form, the API, imports, approval and the Customer Data Check report."""
+
+from collections.abc import Mapping
 
 import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import validate_email_address
 
+from customer_onboarding.core.match_keys import TAX_ID, tax_id_key
 from customer_onboarding.core.phones import normalise_phone
 from customer_onboarding.core.problems import Problem, ProblemError
 from customer_onboarding.core.required import missing_field_problems, required_fields_for
 from customer_onboarding.core.tax_id import normalise_tax_id, tax_id_problem
 from customer_onboarding.exceptions import CustomerDataError
 from customer_onboarding.import_cache import import_cached
+from customer_onboarding.match_keys.store import holders_of
 from customer_onboarding.messages import problem_message
 from customer_onboarding.settings import get_settings, required_matrix
 
 
 def data_checks_apply() -> bool:
-	"""The data checks are part of the onboarding gate: with approval off, customers save as in stock ERPNext."""
-	return bool(get_settings().require_approval)
+	"""*Check customer data on save*, independent of the approval workflow."""
+	return bool(get_settings().check_data_on_save)
 
 
 def normalise_customer(doc: Document) -> None:
@@ -27,19 +31,26 @@ def normalise_customer(doc: Document) -> None:
 
 
 def customer_problems(doc: Document) -> list[Problem]:
-	"""Everything wrong with the customer's data under the current settings (phones are normalised)."""
+	"""Everything wrong with the customer's data under the current settings; readable phones are normalised."""
+	if get_settings().check_contact_details:
+		doc.mobile_no = normalised_phone(doc.mobile_no, mobile=True) or None
+	return value_problems(doc) + duplicate_tax_id_problems(doc)
+
+
+def value_problems(values: Mapping) -> list[Problem]:
+	"""What breaks today's rules in one customer's own values, without comparing it with other customers."""
 	settings = get_settings()
 	problems = []
 	if settings.check_contact_details:
-		problems += normalise_phone_fields(doc, ["mobile_no"], settings.default_phone_region, mobile=True)
-		problems += email_problems(doc, ["email_id"])
-	problem = tax_id_problem(doc.tax_id, settings.tax_id_scheme, doc.customer_type)
-	problems += [problem] if problem else []
-	problems += duplicate_tax_id_problems(doc)
-	problems += missing_field_problems(
-		doc.as_dict(), required_fields_for(required_matrix(), doc.customer_type)
+		problems += [p for p in [phone_problem(values.get("mobile_no"), "mobile_no", mobile=True)] if p]
+		problems += email_problems(values, ["email_id"])
+	problem = tax_id_problem(
+		normalise_tax_id(values.get("tax_id")), settings.tax_id_scheme, values.get("customer_type")
 	)
-	return problems
+	problems += [problem] if problem else []
+	return problems + missing_field_problems(
+		values, required_fields_for(required_matrix(), values.get("customer_type"))
+	)
 
 
 def throw_problems(doc: Document, problems: list[Problem]) -> None:
@@ -51,25 +62,28 @@ def throw_problems(doc: Document, problems: list[Problem]) -> None:
 	frappe.throw(messages, CustomerDataError, title=_("Please correct the customer data"), as_list=True)
 
 
-def normalise_phone_fields(doc: Document, fieldnames: list[str], region: str, mobile: bool) -> list[Problem]:
-	problems = []
-	for fieldname in fieldnames:
-		try:
-			doc.set(fieldname, normalise_phone(doc.get(fieldname) or "", region, fieldname, mobile) or None)
-		except ProblemError as error:
-			problems.append(with_region(error.problem, region))
-	return problems
+def normalised_phone(value: str | None, mobile: bool = False) -> str | None:
+	"""The number in E.164 form, or the value unchanged when it is not a usable number."""
+	try:
+		return normalise_phone(value or "", get_settings().default_phone_region, mobile=mobile) or value
+	except ProblemError:
+		return value
 
 
-def with_region(problem: Problem, region: str) -> Problem:
-	return Problem(problem.code, problem.fieldname, problem.value, (region,))
+def phone_problem(value: str | None, fieldname: str, mobile: bool = False) -> Problem | None:
+	region = get_settings().default_phone_region
+	try:
+		normalise_phone(value or "", region, fieldname, mobile)
+	except ProblemError as error:
+		return Problem(error.problem.code, error.problem.fieldname, error.problem.value, (region,))
+	return None
 
 
-def email_problems(doc: Document, fieldnames: list[str]) -> list[Problem]:
+def email_problems(values: Mapping, fieldnames: list[str]) -> list[Problem]:
 	return [
-		Problem("email_invalid", fieldname, doc.get(fieldname))
+		Problem("email_invalid", fieldname, values.get(fieldname))
 		for fieldname in fieldnames
-		if doc.get(fieldname) and not validate_email_address(doc.get(fieldname))
+		if values.get(fieldname) and not validate_email_address(values.get(fieldname))
 	]
 
 
@@ -83,29 +97,16 @@ def duplicate_tax_id_problems(doc: Document) -> list[Problem]:
 
 
 def tax_id_holders(tax_id: str) -> list[tuple[str, str]]:
-	"""The customers with this tax ID as (name, customer name), most recently modified first."""
-	return import_cached(("tax_id_holders", tax_id), lambda: read_tax_id_holders([tax_id]).get(tax_id, []))
+	"""The customers whose tax ID key is this one's, as (name, customer name), most recently modified first."""
+	key = tax_id_key(tax_id)
+	return import_cached(("tax_id_holders", key), lambda: holders_of(TAX_ID, [key]).get(key, []))
 
 
 def preloaded_tax_id_holders(tax_ids: list[str]) -> dict[tuple, list[tuple[str, str]]]:
 	"""The holders of many tax IDs, in a few queries, ready for `import_cache`."""
-	holders = read_tax_id_holders(tax_ids)
-	return {("tax_id_holders", tax_id): holders.get(tax_id, []) for tax_id in tax_ids}
-
-
-def read_tax_id_holders(tax_ids: list[str]) -> dict[str, list[tuple[str, str]]]:
-	holders: dict[str, list[tuple[str, str]]] = {}
-	for start in range(0, len(tax_ids), 1000):
-		rows = frappe.get_all(
-			"Customer",
-			filters={"tax_id": ["in", tax_ids[start : start + 1000]]},
-			fields=["tax_id", "name", "customer_name"],
-			order_by="modified desc",
-			as_list=True,
-		)
-		for tax_id, name, customer_name in rows:
-			holders.setdefault(tax_id, []).append((name, customer_name))
-	return holders
+	keys = sorted({tax_id_key(tax_id) for tax_id in tax_ids} - {""})
+	holders = holders_of(TAX_ID, keys)
+	return {("tax_id_holders", key): holders.get(key, []) for key in keys}
 
 
 def contact_problems(doc: Document) -> list[Problem]:
@@ -115,21 +116,13 @@ def contact_problems(doc: Document) -> list[Problem]:
 		return []
 	problems = []
 	for row in doc.phone_nos:
-		try:
-			row.phone = normalise_phone(
-				row.phone, settings.default_phone_region, "phone", row.is_primary_mobile_no
-			)
-		except ProblemError as error:
-			problems.append(with_region(error.problem, settings.default_phone_region))
+		row.phone = normalised_phone(row.phone, mobile=row.is_primary_mobile_no)
+		problems += [p for p in [phone_problem(row.phone, "phone", row.is_primary_mobile_no)] if p]
 	return problems + email_problems_of_rows(doc.email_ids)
 
 
 def email_problems_of_rows(rows) -> list[Problem]:
-	return [
-		Problem("email_invalid", "email_id", row.email_id)
-		for row in rows
-		if not validate_email_address(row.email_id)
-	]
+	return [problem for row in rows for problem in email_problems(row, ["email_id"])]
 
 
 def is_customer_contact(doc: Document) -> bool:

@@ -32,14 +32,19 @@ db_root_login() {
 		"$bench/sites/common_site_config.json"
 }
 
-fresh_site() {
+# A new site ($site) with ERPNext (and payments where the bench has it), without this app.
+stock_site() {
 	local root_login extra_apps=()
 	root_login=$(db_root_login)
 	[ -d "$bench/apps/payments" ] && extra_apps=(--install-app payments)
 	frappe_cmd drop-site "$site" --force --no-backup --db-root-username "$root_login" >/dev/null 2>&1
 	frappe_cmd new-site "$site" --db-root-username "$root_login" --admin-password admin \
 		--install-app erpnext "${extra_apps[@]}" || return 1
-	frappe_cmd --site "$site" set-config allow_tests true || return 1
+	frappe_cmd --site "$site" set-config allow_tests true
+}
+
+fresh_site() {
+	stock_site || return 1
 	frappe_cmd --site "$site" install-app "$app" || return 1
 }
 

@@ -17,7 +17,8 @@ from customer_onboarding.core.import_layout import COLUMNS, CUSTOMERS
 from customer_onboarding.customer_onboarding.report.duplicate_customers.duplicate_customers import (
 	execute as duplicate_report,
 )
-from customer_onboarding.dedupe import bump_version, duplicate_candidates
+from customer_onboarding.dedupe import duplicate_candidates
+from customer_onboarding.match_keys.fill import fill_match_keys
 from customer_onboarding.tests.import_helpers import import_doc
 from customer_onboarding.tests.setup import before_tests
 from customer_onboarding.tests.unit.test_import_file import workbook_bytes
@@ -236,8 +237,8 @@ def fill_customer_base(target: int) -> None:
 		for i, r in enumerate(rows)
 	]
 	frappe.db.bulk_insert("Customer", fields, values, ignore_duplicates=True)
+	fill_match_keys(only_missing=True)
 	frappe.db.commit()
-	bump_version()
 
 
 def print_duplicates(result: dict) -> None:

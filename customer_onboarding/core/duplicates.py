@@ -5,25 +5,30 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from customer_onboarding.core.names import normalise_name
-from customer_onboarding.core.tax_id import normalise_tax_id
+from customer_onboarding.core.match_keys import EMAIL, NAME, PHONE, TAX_ID, Key, customer_keys, values_of
 
 SAME_TAX_ID = 100
 SAME_PHONE = 90
 SAME_EMAIL = 85
 NAME_FLOOR = 60
+IDENTIFIER_SIGNALS = (
+	(TAX_ID, SAME_TAX_ID, "same_tax_id"),
+	(PHONE, SAME_PHONE, "same_phone"),
+	(EMAIL, SAME_EMAIL, "same_email"),
+)
 
 
 @dataclass(frozen=True)
 class Party:
-	"""What duplicate detection knows of a customer, already normalised (see `party`)."""
+	"""What duplicate detection knows of a customer: its match keys (see `core.match_keys`)."""
 
 	name: str
 	customer_name: str = ""
-	core_name: str = ""
-	tax_id: str = ""
-	phone: str = ""
-	email: str = ""
+	keys: frozenset[Key] = frozenset()
+
+	@property
+	def core_name(self) -> str:
+		return next(iter(values_of(self.keys, NAME)), "")
 
 
 @dataclass
@@ -34,15 +39,10 @@ class Candidate:
 	reasons: list[str] = field(default_factory=list)
 
 
-def party(name: str, customer_name=None, tax_id=None, phone=None, email=None) -> Party:
-	return Party(
-		name=name,
-		customer_name=customer_name or "",
-		core_name=normalise_name(customer_name),
-		tax_id=normalise_tax_id(tax_id),
-		phone=(phone or "").strip(),
-		email=(email or "").strip().casefold(),
-	)
+def party(name: str, customer_name=None, tax_id=None, phone=None, email=None, region: str = "CN") -> Party:
+	"""A party from raw values, keyed as stored customers are."""
+	keys = customer_keys(customer_name, tax_id, [phone], [email], region)
+	return Party(name, customer_name or "", frozenset(keys))
 
 
 def name_similarity(a: str, b: str) -> int:
@@ -53,13 +53,8 @@ def name_similarity(a: str, b: str) -> int:
 
 def compare(query: Party, other: Party) -> Candidate | None:
 	"""Score `other` as a duplicate of `query`; None below the name floor with no shared identifier."""
-	signals = []
-	if query.tax_id and query.tax_id == other.tax_id:
-		signals.append((SAME_TAX_ID, "same_tax_id"))
-	if query.phone and query.phone == other.phone:
-		signals.append((SAME_PHONE, "same_phone"))
-	if query.email and query.email == other.email:
-		signals.append((SAME_EMAIL, "same_email"))
+	shared = {kind for kind, _value in query.keys & other.keys}
+	signals = [(score, reason) for kind, score, reason in IDENTIFIER_SIGNALS if kind in shared]
 	similarity = name_similarity(query.core_name, other.core_name)
 	if similarity >= NAME_FLOOR:
 		signals.append((similarity, "similar_name"))
@@ -113,15 +108,15 @@ def duplicate_pairs(parties: list[Party], threshold: int) -> list[tuple[Party, P
 
 
 def _candidate_pairs(parties: list[Party]) -> Iterable[tuple[Party, Party]]:
-	for attribute in ("tax_id", "phone", "email"):
-		for group in _blocks(parties, lambda p, a=attribute: [getattr(p, a)] if getattr(p, a) else []):
-			yield from ((a, b) for i, a in enumerate(group) for b in group[i + 1 :])
+	identifiers = {kind for kind, _score, _reason in IDENTIFIER_SIGNALS}
+	for group in _blocks(parties, lambda p: [key for key in p.keys if key[0] in identifiers]):
+		yield from ((a, b) for i, a in enumerate(group) for b in group[i + 1 :])
 	for block in _blocks(parties, lambda p: blocking_keys(p.core_name)):
 		yield from _similar_within(block)
 
 
 def _blocks(parties: list[Party], keys_of) -> Iterable[list[Party]]:
-	blocks: dict[str, list[Party]] = {}
+	blocks: dict = {}
 	for p in parties:
 		for key in keys_of(p):
 			blocks.setdefault(key, []).append(p)

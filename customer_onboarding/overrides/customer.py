@@ -7,10 +7,10 @@ from frappe.model.document import Document
 from customer_onboarding.coding import assign_customer_code
 from customer_onboarding.constants import MASTER_MANAGER
 from customer_onboarding.core.problems import Problem
-from customer_onboarding.dedupe import bump_version
 from customer_onboarding.exceptions import CustomerCodeLockedError
 from customer_onboarding.follow_ups import protect_follow_ups, set_next_follow_up_date
 from customer_onboarding.lifecycle import check_state_change, record_state_change, sync_disabled_with_state
+from customer_onboarding.match_keys.store import delete_match_keys, refresh_match_keys
 from customer_onboarding.messages import problem_message
 from customer_onboarding.settings import get_settings
 from customer_onboarding.validation import (
@@ -50,11 +50,11 @@ def validate(doc: Document, method: str | None = None) -> None:
 
 def on_update(doc: Document, method: str | None = None) -> None:
 	record_state_change(doc)
-	bump_version()
+	refresh_match_keys([doc.name])
 
 
 def on_trash(doc: Document, method: str | None = None) -> None:
-	bump_version()
+	delete_match_keys(doc.name)
 
 
 def is_named_by_code(doc: Document, name: str) -> bool:
@@ -85,6 +85,6 @@ def before_rename(doc: Document, method: str | None, old: str, new: str, merge: 
 
 
 def after_rename(doc: Document, method: str | None, old: str, new: str, merge: bool = False) -> None:
-	bump_version()
+	refresh_match_keys([new])
 	if is_named_by_code(doc, old) and not merge:
 		frappe.db.set_value("Customer", new, "customer_code", new, update_modified=False)

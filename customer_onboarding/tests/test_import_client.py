@@ -2,6 +2,7 @@
 
 import http.server
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from frappe.core.doctype.user.user import generate_keys
 from frappe.tests.utils import FrappeTestCase
 
 from customer_onboarding.core.shards import MIN_ROWS_PER_WORKER
+from customer_onboarding.import_jobs import job_id
 from customer_onboarding.tests.import_helpers import customer_row, workbook_bytes
 from customer_onboarding.tests.utils import make_user
 
@@ -68,7 +70,11 @@ class AlwaysFails(http.server.BaseHTTPRequestHandler):
 		pass
 
 
-class TestImportClient(FrappeTestCase):
+class ClientCase(FrappeTestCase):
+	"""A bench web server on a free localhost port, and a background worker when `with_worker`."""
+
+	with_worker = True
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -78,14 +84,15 @@ class TestImportClient(FrappeTestCase):
 		frappe.db.commit()
 		port = free_port()
 		cls.url = f"http://127.0.0.1:{port}"
-		cls.server = frappe_process("serve", "--port", str(port), "--noreload")
-		cls.worker = frappe_process("worker", "--queue", "long")
+		cls.processes = [frappe_process("serve", "--port", str(port), "--noreload")]
+		if cls.with_worker:
+			cls.processes.append(frappe_process("worker", "--queue", "long"))
 		wait_until_up(cls.url)
 		cls.tax_ids = []
 
 	@classmethod
 	def tearDownClass(cls):
-		for process in (cls.server, cls.worker):
+		for process in cls.processes:
 			process.terminate()
 			process.wait(timeout=30)
 		for name in frappe.get_all("Customer", {"tax_id": ["in", cls.tax_ids or ["-"]]}, pluck="name"):
@@ -107,6 +114,8 @@ class TestImportClient(FrappeTestCase):
 			f.write(workbook_bytes(list(rows)))
 		return path
 
+
+class TestImportClient(ClientCase):
 	def test_import_prints_totals_and_downloads_the_error_report(self):
 		rows = [customer_row(), customer_row(), customer_row(tax_id="BAD")]
 		path = self.workbook(*rows)
@@ -125,6 +134,7 @@ class TestImportClient(FrappeTestCase):
 		rows = [customer_row() for _ in range(2 * MIN_ROWS_PER_WORKER)]
 		result = self.client(self.workbook(*rows))
 		self.assertIn(f"{len(rows)} rows: {len(rows)} created", result.stdout, result.stderr)
+		self.assertRegex(result.stdout, rf"Running, \d+/{len(rows)} rows \(\d+%\)")
 		frappe.db.commit()
 		self.assertEqual(frappe.db.count("Customer", {"tax_id": ["in", [row[6] for row in rows]]}), len(rows))
 
@@ -153,3 +163,50 @@ class TestImportClient(FrappeTestCase):
 				self.assertEqual(result.returncode, 2)
 				self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
 				self.assertIn(expected, result.stderr)
+
+	def test_a_refused_file_is_not_imported(self):
+		path = os.path.join(tempfile.mkdtemp(), "customers.csv")
+		with open(path, "w") as f:
+			f.write("customer_name\n北京\n")
+		result = self.client(path)
+		self.assertEqual(result.returncode, 1, result.stdout)
+		self.assertIn("xlsx", result.stderr)
+		self.assertIn("the file was refused; nothing was imported", result.stderr)
+		self.assertNotIn("rows:", result.stdout)
+		frappe.db.commit()
+		name = result.stderr.strip().splitlines()[-1].split(":")[0]
+		self.assertEqual(frappe.db.get_value("Customer Import", name, "status"), "Invalid")
+
+	def test_submit_for_review_and_update_existing(self):
+		row = customer_row()
+		path = self.workbook(row)
+		result = self.client("--submit-for-review", path)
+		self.assertIn("1 created", result.stdout, result.stderr)
+		frappe.db.commit()
+		self.assertEqual(
+			frappe.db.get_value("Customer", {"tax_id": row[6]}, "workflow_state"), "Pending Review"
+		)
+		again = self.client("--update-existing", path)
+		self.assertIn("0 created, 1 updated", again.stdout, again.stderr)
+
+
+class TestImportClientWithoutWorker(ClientCase):
+	with_worker = False
+
+	def test_it_says_no_worker_has_started_and_stops_at_the_timeout(self):
+		started = time.monotonic()
+		result = self.client("--warn-after", "2", "--timeout", "6", self.workbook(customer_row()))
+		self.assertLess(time.monotonic() - started, 60)
+		self.assertEqual(result.returncode, 2, result.stdout)
+		self.assertIn("no background worker has started the import", result.stderr)
+		self.assertIn("gave up after 6 s", result.stderr)
+		name = re.search(r"(\S+): still Queued", result.stderr).group(1)
+		remove_queued_job(name)
+
+
+def remove_queued_job(import_name: str) -> None:
+	from frappe.utils.background_jobs import get_queue
+
+	for job in get_queue("long").jobs:
+		if job.id.endswith(job_id(import_name)):
+			job.delete()

@@ -4,6 +4,7 @@ import frappe
 from frappe.installer import install_app, remove_app
 from frappe.tests.utils import FrappeTestCase
 
+from customer_onboarding.api import find_duplicates
 from customer_onboarding.setup.custom_fields import MODULE
 from customer_onboarding.tests.utils import make_customer, unique_code
 
@@ -52,10 +53,11 @@ class TestInstallCycle(FrappeTestCase):
 		self.assertFalse(frappe.db.has_column("Customer", "customer_code"))
 		self.assertFalse(frappe.db.exists("Custom Field", {"module": MODULE}))
 		self.assertFalse(frappe.db.exists("DocType", "Customer Code Rule"))
+		self.assertFalse(frappe.db.table_exists("Customer Match Key"))
 		self.assertFalse(frappe.db.exists("Workflow", "Customer Onboarding"))
 		self.assertFalse(frappe.db.exists("Role", "Customer Onboarding Reviewer"))
 
-		legacy = legacy_customer()
+		legacy = legacy_customer(mobile_no="139 8765 4321", tax_id=" 911100 003gn6hc9hpf")
 		legacy_disabled = legacy_customer(disabled=1)
 		frappe.db.commit()
 
@@ -77,4 +79,16 @@ class TestInstallCycle(FrappeTestCase):
 		)
 		self.assertEqual(
 			frappe.db.get_single_value("Customer Onboarding Settings", "tax_id_scheme"), "CN USCC"
+		)
+		self.assertEqual(
+			{c["customer"]: c["reasons"] for c in find_duplicates(mobile_no="+86 139 8765 4321")}.get(
+				legacy.name
+			),
+			["same_phone"],
+		)
+		self.assertEqual(
+			frappe.get_all(
+				"Customer Match Key", {"customer": legacy.name, "key_type": "tax_id"}, pluck="key_value"
+			),
+			["911100003GN6HC9HPF"],
 		)

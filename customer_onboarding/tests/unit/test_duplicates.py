@@ -1,6 +1,7 @@
 import unittest
 
-from customer_onboarding.core.duplicates import duplicate_pairs, party, rank
+from customer_onboarding.core.duplicates import Party, duplicate_pairs, party, rank
+from customer_onboarding.core.match_keys import customer_keys
 from customer_onboarding.core.names import normalise_name
 
 
@@ -50,3 +51,12 @@ class TestDuplicateScoring(unittest.TestCase):
 		]
 		pairs = duplicate_pairs(base, threshold=85)
 		self.assertEqual(sorted((a.name, b.name) for a, b, _ in pairs), [("C-1", "C-4"), ("C-2", "C-5")])
+
+
+class TestPartiesWithManyKeys(unittest.TestCase):
+	def test_any_shared_phone_of_a_contact_is_a_match(self):
+		stored = Party(
+			"C-9", "广州某某", frozenset(customer_keys("广州某某", None, ["020 1234 5678", "139 8765 4321"]))
+		)
+		found = rank(party("n", "x", phone="+86 139 8765 4321"), [stored])
+		self.assertEqual((found[0].name, found[0].reasons), ("C-9", ["same_phone"]))

@@ -46,6 +46,6 @@ function show_problems(frm) {
 
 function existing_message(frm, count) {
 	return frm.doc.update_existing
-		? __("{0} customers already exist (same Tax ID or Customer Code) and will be updated", [count])
-		: __("{0} customers already exist (same Tax ID or Customer Code) and will be skipped", [count]);
+		? __("{0} customers already exist (same Tax ID, Customer Code, or mobile number or e-mail with the same name) and will be updated", [count])
+		: __("{0} customers already exist (same Tax ID, Customer Code, or mobile number or e-mail with the same name) and will be skipped", [count]);
 }

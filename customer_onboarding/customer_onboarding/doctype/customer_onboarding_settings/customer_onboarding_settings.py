@@ -6,6 +6,7 @@ from customer_onboarding.core.phones import is_known_region
 from customer_onboarding.core.required import DEFAULT_MATRIX
 from customer_onboarding.core.tax_id import SCHEME_CN_USCC
 from customer_onboarding.lifecycle import set_workflow_active
+from customer_onboarding.match_keys.fill import queue_match_key_refresh
 from customer_onboarding.settings import SETTINGS
 from customer_onboarding.setup.fields import toggle_customer_property
 
@@ -19,6 +20,8 @@ class CustomerOnboardingSettings(Document):
 	def on_update(self):
 		sync_link_title(self.use_code_as_name)
 		set_workflow_active(self.require_approval)
+		if self.has_value_changed("default_phone_region"):
+			queue_match_key_refresh()
 
 	def validate_phone_region(self):
 		self.default_phone_region = (self.default_phone_region or "").strip().upper()
@@ -57,6 +60,7 @@ def apply_default_settings():
 		{
 			"use_code_as_name": 1,
 			"require_approval": 1,
+			"check_data_on_save": 1,
 			"tax_id_scheme": SCHEME_CN_USCC,
 			"check_contact_details": 1,
 			"default_phone_region": "CN",

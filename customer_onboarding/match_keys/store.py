@@ -1,0 +1,181 @@
+"""The Customer Match Key table: one row per key of a customer, indexed by key type and value.
+
+A customer has any number of phones and e-mails (its own and its contacts'), so keys live in their own table
+rather than in fields of Customer: every lookup is one indexed query, and a save rewrites only the keys that
+changed.
+"""
+
+from collections.abc import Iterable
+
+import frappe
+from frappe.query_builder import Order
+from frappe.utils import now_datetime
+
+from customer_onboarding.core.match_keys import Key, customer_keys
+from customer_onboarding.import_cache import importing
+from customer_onboarding.settings import get_settings
+
+KEYS = "Customer Match Key"
+BATCH = 2_000
+VERSION_KEY = "customer_onboarding:match_key_version"
+
+
+def refresh_match_keys(customers: Iterable[str]) -> None:
+	"""Make the stored keys of these customers what their current data, and their contacts', gives."""
+	names = sorted({name for name in customers if name})
+	for start in range(0, len(names), BATCH):
+		batch = names[start : start + BATCH]
+		write_difference(stored_keys(batch), wanted_keys(batch))
+
+
+def delete_match_keys(customer: str) -> None:
+	frappe.db.delete(KEYS, {"customer": customer})
+	bump_key_version()
+
+
+def wanted_keys(customers: list[str]) -> dict[str, set[Key]]:
+	region = get_settings().default_phone_region or "CN"
+	phones = contact_values("Contact Phone", "phone", customers)
+	emails = contact_values("Contact Email", "email_id", customers)
+	rows = frappe.get_all(
+		"Customer",
+		filters={"name": ["in", customers]},
+		fields=["name", "customer_name", "tax_id", "mobile_no", "email_id"],
+	)
+	return {
+		row.name: customer_keys(
+			row.customer_name,
+			row.tax_id,
+			[row.mobile_no, *phones.get(row.name, ())],
+			[row.email_id, *emails.get(row.name, ())],
+			region,
+		)
+		for row in rows
+	}
+
+
+def contact_values(child_doctype: str, fieldname: str, customers: list[str]) -> dict[str, list[str]]:
+	"""Phones or e-mails of the contacts linked to these customers, by customer."""
+	values: dict[str, list[str]] = {}
+	for customer, _contact, value in contact_rows(child_doctype, [fieldname], customers):
+		values.setdefault(customer, []).append(value)
+	return values
+
+
+def contact_rows(child_doctype: str, fieldnames: list[str], customers: list[str]) -> list[tuple]:
+	"""(customer, contact, *fields) of a child table (Contact Phone, Contact Email) of the customers' contacts."""
+	link = frappe.qb.DocType("Dynamic Link")
+	child = frappe.qb.DocType(child_doctype)
+	return (
+		frappe.qb.from_(link)
+		.join(child)
+		.on((child.parent == link.parent) & (child.parenttype == "Contact"))
+		.select(link.link_name, link.parent, *(child[f] for f in fieldnames))
+		.where(
+			(link.parenttype == "Contact")
+			& (link.link_doctype == "Customer")
+			& link.link_name.isin(customers)
+		)
+		.orderby(link.link_name)
+	).run()
+
+
+def stored_keys(customers: list[str]) -> dict[str, list[tuple[str, Key]]]:
+	rows = frappe.get_all(
+		KEYS,
+		filters={"customer": ["in", customers]},
+		fields=["name", "customer", "key_type", "key_value"],
+		as_list=True,
+	)
+	stored: dict[str, list[tuple[str, Key]]] = {}
+	for name, customer, kind, value in rows:
+		stored.setdefault(customer, []).append((name, (kind, value)))
+	return stored
+
+
+def write_difference(stored: dict[str, list[tuple[str, Key]]], wanted: dict[str, set[Key]]) -> None:
+	"""Delete stored keys no longer wanted (or stored twice, as after a merge) and insert the missing ones."""
+	obsolete, missing = [], []
+	for customer in stored.keys() | wanted.keys():
+		kept: set[Key] = set()
+		for name, key in stored.get(customer, ()):
+			if key in wanted.get(customer, ()) and key not in kept:
+				kept.add(key)
+			else:
+				obsolete.append(name)
+		missing += [(customer, key) for key in wanted.get(customer, set()) - kept]
+	if obsolete:
+		frappe.db.delete(KEYS, {"name": ["in", obsolete]})
+	if missing:
+		insert_keys(missing)
+	if obsolete or missing:
+		bump_key_version()
+
+
+def bump_key_version() -> None:
+	"""Processes that hold keys in memory reload them when the version moved: now for this process, and after the
+	commit for the others. A bulk import bumps once at its end instead of once per customer."""
+	if importing():
+		return
+	increment_version()
+	frappe.db.after_commit.add(increment_version)
+
+
+def increment_version() -> None:
+	frappe.cache.incrby(frappe.cache.make_key(VERSION_KEY), 1)
+
+
+def key_version() -> int:
+	return int(frappe.cache.get(frappe.cache.make_key(VERSION_KEY)) or 0)
+
+
+def insert_keys(keys: list[tuple[str, Key]]) -> None:
+	now, user = now_datetime(), frappe.session.user
+	rows = [
+		(frappe.generate_hash(length=12), now, now, user, user, customer, kind, value)
+		for customer, (kind, value) in keys
+	]
+	fields = ["name", "creation", "modified", "owner", "modified_by", "customer", "key_type", "key_value"]
+	frappe.db.bulk_insert(KEYS, fields, rows)
+
+
+def holders_of(kind: str, values: list[str]) -> dict[str, list[tuple[str, str]]]:
+	"""Customers holding each of these keys, as (name, customer name), most recently modified first."""
+	key = frappe.qb.DocType(KEYS)
+	customer = frappe.qb.DocType("Customer")
+	holders: dict[str, list[tuple[str, str]]] = {}
+	for start in range(0, len(values), 1_000):
+		rows = (
+			frappe.qb.from_(key)
+			.join(customer)
+			.on(customer.name == key.customer)
+			.select(key.key_value, customer.name, customer.customer_name)
+			.where((key.key_type == kind) & key.key_value.isin(values[start : start + 1_000]))
+			.orderby(customer.modified, order=Order.desc)
+		).run()
+		for value, name, customer_name in rows:
+			holders.setdefault(value, []).append((name, customer_name))
+	return holders
+
+
+def customers_with_any(keys: Iterable[Key]) -> set[str]:
+	"""Customers holding at least one of these keys: one indexed look-up per key type."""
+	by_kind: dict[str, list[str]] = {}
+	for kind, value in keys:
+		by_kind.setdefault(kind, []).append(value)
+	return {
+		name
+		for kind, values in by_kind.items()
+		for holders in holders_of(kind, values).values()
+		for name, _ in holders
+	}
+
+
+def keys_of(customers: list[str] | None = None) -> dict[str, set[Key]]:
+	"""The stored keys of these customers, or of every customer."""
+	filters = {} if customers is None else {"customer": ["in", customers or [""]]}
+	rows = frappe.get_all(KEYS, filters=filters, fields=["customer", "key_type", "key_value"], as_list=True)
+	keys: dict[str, set[Key]] = {}
+	for customer, kind, value in rows:
+		keys.setdefault(customer, set()).add((kind, value))
+	return keys
