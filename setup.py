@@ -16,5 +16,7 @@ setup(
 	include_package_data=True,
 	install_requires=install_requires,
 	python_requires=">=3.10",
-	entry_points={"console_scripts": ["customer-onboarding-import = customer_onboarding.client:main"]},
+	entry_points={
+		"console_scripts": ["customer-onboarding-import = customer_onboarding.importing.client:main"]
+	},
 )

@@ -5,11 +5,11 @@ from frappe import _
 
 from customer_onboarding.arguments import refuse_oversized, refuse_too_many
 from customer_onboarding.constants import PENDING_REVIEW, REVIEWER
-from customer_onboarding.dedupe import duplicate_candidates, merge
+from customer_onboarding.duplicates import duplicate_candidates, merge
 from customer_onboarding.exceptions import OnboardingStateError
 from customer_onboarding.follow_ups import record_follow_up
-from customer_onboarding.import_jobs import import_template, queue_import
-from customer_onboarding.importer import import_progress, validate_import
+from customer_onboarding.importing.importer import import_progress, validate_import
+from customer_onboarding.importing.jobs import import_template, queue_import
 from customer_onboarding.lifecycle import refuse_self_review
 from customer_onboarding.reasons import reason_labels
 

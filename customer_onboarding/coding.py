@@ -8,7 +8,7 @@ from customer_onboarding.core.codes import ResolvedPattern, parse_pattern, resol
 from customer_onboarding.core.problems import ProblemError
 from customer_onboarding.core.rules import RuleMatch, match_rule, pick_rule
 from customer_onboarding.exceptions import CustomerDataError
-from customer_onboarding.import_cache import import_cached
+from customer_onboarding.importing.cache import import_cached
 from customer_onboarding.messages import problem_message
 
 COUNTER = "Customer Code Counter"

@@ -18,7 +18,7 @@ def import_customers(context, path, dry_run=False, submit_for_review=False, upda
 	"""Import customers with their contacts and bank accounts from the app's Excel template."""
 	import frappe
 
-	from customer_onboarding.import_cli import run_from_command_line
+	from customer_onboarding.importing.cli import run_from_command_line
 
 	frappe.init(site=get_site(context))
 	frappe.connect()

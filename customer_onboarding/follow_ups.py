@@ -5,7 +5,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate, today
 
-from customer_onboarding.core.followups import FollowUp, earliest_open_date
+from customer_onboarding.core.follow_ups import FollowUp, earliest_open_date
 from customer_onboarding.exceptions import FollowUpLockedError
 from customer_onboarding.lifecycle import create_todo, todo_exists
 

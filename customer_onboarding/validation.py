@@ -13,7 +13,7 @@ from customer_onboarding.core.problems import Problem, ProblemError
 from customer_onboarding.core.required import missing_field_problems, required_fields_for
 from customer_onboarding.core.tax_id import normalise_tax_id, tax_id_problem
 from customer_onboarding.exceptions import CustomerDataError
-from customer_onboarding.import_cache import import_cached
+from customer_onboarding.importing.cache import import_cached
 from customer_onboarding.match_keys.store import holders_of
 from customer_onboarding.messages import problem_message
 from customer_onboarding.settings import get_settings, required_matrix

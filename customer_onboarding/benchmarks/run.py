@@ -11,13 +11,13 @@ import traceback
 
 import frappe
 
-from customer_onboarding import importer
 from customer_onboarding.benchmarks.data import customers
-from customer_onboarding.core.import_layout import COLUMNS, CUSTOMERS
+from customer_onboarding.core.importing.layout import COLUMNS, CUSTOMERS
 from customer_onboarding.customer_onboarding.report.duplicate_customers.duplicate_customers import (
 	execute as duplicate_report,
 )
-from customer_onboarding.dedupe import duplicate_candidates
+from customer_onboarding.duplicates import duplicate_candidates
+from customer_onboarding.importing import importer
 from customer_onboarding.match_keys.fill import fill_match_keys
 from customer_onboarding.tests.import_helpers import import_doc
 from customer_onboarding.tests.setup import before_tests

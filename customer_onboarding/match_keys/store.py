@@ -12,7 +12,7 @@ from frappe.query_builder import Order
 from frappe.utils import now_datetime
 
 from customer_onboarding.core.match_keys import Key, customer_keys
-from customer_onboarding.import_cache import importing
+from customer_onboarding.importing.cache import importing
 from customer_onboarding.settings import get_settings
 
 KEYS = "Customer Match Key"

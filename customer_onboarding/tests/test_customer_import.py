@@ -9,14 +9,14 @@ import openpyxl
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.background_jobs import get_redis_connection_without_auth
 
-from customer_onboarding import importer
 from customer_onboarding.api import (
 	download_customer_template,
 	start_customer_import,
 	validate_customer_import,
 )
-from customer_onboarding.import_jobs import run_import_job
-from customer_onboarding.import_workers import ImportWorkerError
+from customer_onboarding.importing import importer
+from customer_onboarding.importing.jobs import run_import_job
+from customer_onboarding.importing.workers import ImportWorkerError
 from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
 from customer_onboarding.tests.utils import (
 	NO_ROLES,

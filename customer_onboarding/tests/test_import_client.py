@@ -16,7 +16,7 @@ from frappe.core.doctype.user.user import generate_keys
 from frappe.tests.utils import FrappeTestCase
 
 from customer_onboarding.core.shards import MIN_ROWS_PER_WORKER
-from customer_onboarding.import_jobs import job_id
+from customer_onboarding.importing.jobs import job_id
 from customer_onboarding.tests.import_helpers import customer_row, workbook_bytes
 from customer_onboarding.tests.utils import make_user
 
@@ -103,7 +103,7 @@ class ClientCase(FrappeTestCase):
 	def client(
 		self, *args: str, url: str | None = None, secret: str | None = None
 	) -> subprocess.CompletedProcess:
-		command = [sys.executable, "-m", "customer_onboarding.client", "--url", url or self.url]
+		command = [sys.executable, "-m", "customer_onboarding.importing.client", "--url", url or self.url]
 		command += ["--api-key", self.key, "--api-secret", secret or self.secret, *args]
 		return subprocess.run(command, capture_output=True, text=True, timeout=600)
 

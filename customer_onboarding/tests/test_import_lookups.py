@@ -2,7 +2,7 @@ import frappe
 import frappe.contacts.doctype.contact.contact as contact_module
 import frappe.workflow.doctype.workflow_action.workflow_action as workflow_action_module
 
-from customer_onboarding.import_lookups import cheaper_lookups
+from customer_onboarding.importing.lookups import cheaper_lookups
 from customer_onboarding.tests.utils import StandardUsersCase, make_customer, unique_code
 
 

@@ -3,8 +3,8 @@ customer code, then, for a row with neither, the same mobile number or e-mail to
 
 import frappe
 
-from customer_onboarding import importer
 from customer_onboarding.api import validate_customer_import
+from customer_onboarding.importing import importer
 from customer_onboarding.match_keys.fill import fill_match_keys
 from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
 from customer_onboarding.tests.legacy import legacy_customer

@@ -2,7 +2,7 @@ import unittest
 from datetime import date, datetime
 
 from customer_onboarding.core.credit import OpenInvoice, oldest_overdue
-from customer_onboarding.core.followups import FollowUp, earliest_open_date
+from customer_onboarding.core.follow_ups import FollowUp, earliest_open_date
 
 
 class TestFollowUps(unittest.TestCase):

@@ -3,9 +3,9 @@ import unittest
 
 import openpyxl
 
-from customer_onboarding.core.import_file import parse_workbook
-from customer_onboarding.core.import_layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS, header
-from customer_onboarding.core.import_workbooks import build_error_report, build_template
+from customer_onboarding.core.importing.layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS, header
+from customer_onboarding.core.importing.parsing import parse_workbook
+from customer_onboarding.core.importing.workbooks import build_error_report, build_template
 
 HEADINGS = {
 	"title": "T",

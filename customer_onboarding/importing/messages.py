@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 
-from customer_onboarding.core.import_file import ImportProblem
+from customer_onboarding.core.importing.parsing import ImportProblem
 from customer_onboarding.core.problems import Problem
 from customer_onboarding.messages import problem_message
 

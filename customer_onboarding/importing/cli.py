@@ -4,7 +4,7 @@ import click
 import frappe
 from frappe.utils import strip_html
 
-from customer_onboarding.importer import run_import, validate_import
+from customer_onboarding.importing.importer import run_import, validate_import
 
 
 def run_from_command_line(path: str, dry_run: bool, submit_for_review: bool, update_existing: bool) -> int:

@@ -17,22 +17,22 @@ from frappe.utils import strip_html
 
 from customer_onboarding.coding import code_series
 from customer_onboarding.constants import SUBMIT_FOR_REVIEW
-from customer_onboarding.core.import_file import (
+from customer_onboarding.core.importing.layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS
+from customer_onboarding.core.importing.parsing import (
 	CustomerRecord,
 	ImportProblem,
 	ParsedFile,
 	parse_workbook,
 	problem_for,
 )
-from customer_onboarding.core.import_layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS
-from customer_onboarding.core.import_workbooks import build_error_report
+from customer_onboarding.core.importing.workbooks import build_error_report
 from customer_onboarding.core.match_keys import NAME, customer_keys, tax_id_key
 from customer_onboarding.core.shards import split_into_shards, worker_count
 from customer_onboarding.core.tax_id import normalise_tax_id
-from customer_onboarding.import_cache import import_cache
-from customer_onboarding.import_lookups import cheaper_lookups
-from customer_onboarding.import_messages import import_problem_message
-from customer_onboarding.import_workers import run_in_workers
+from customer_onboarding.importing.cache import import_cache
+from customer_onboarding.importing.lookups import cheaper_lookups
+from customer_onboarding.importing.messages import import_problem_message
+from customer_onboarding.importing.workers import run_in_workers
 from customer_onboarding.match_keys.store import bump_key_version, customers_with_any
 from customer_onboarding.settings import get_settings
 from customer_onboarding.validation import (

@@ -8,8 +8,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from customer_onboarding.core.import_file import Record
-from customer_onboarding.core.import_layout import (
+from customer_onboarding.core.importing.layout import (
 	CATEGORIES,
 	COLUMNS,
 	CUSTOMER_TYPES,
@@ -21,6 +20,7 @@ from customer_onboarding.core.import_layout import (
 	rule,
 	sheet_title,
 )
+from customer_onboarding.core.importing.parsing import Record
 
 TEMPLATE_ROWS = 2000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

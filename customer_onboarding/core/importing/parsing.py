@@ -12,7 +12,7 @@ from typing import Any
 import openpyxl
 import pandas as pd
 
-from customer_onboarding.core.import_layout import (
+from customer_onboarding.core.importing.layout import (
 	BANK_ACCOUNTS,
 	CATEGORIES,
 	COLUMNS,

@@ -5,8 +5,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils.background_jobs import is_job_enqueued
 
-from customer_onboarding.core.import_workbooks import build_template
-from customer_onboarding.importer import run_import
+from customer_onboarding.core.importing.workbooks import build_template
+from customer_onboarding.importing.importer import run_import
 
 
 def job_id(name: str) -> str:
