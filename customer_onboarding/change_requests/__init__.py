@@ -1,0 +1,1 @@
+"""Changes under control: sensitive fields of an enabled customer change only through an approved request."""

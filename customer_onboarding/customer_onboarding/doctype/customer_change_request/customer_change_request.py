@@ -1,0 +1,57 @@
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from customer_onboarding.change_requests import requests
+from customer_onboarding.constants import APPROVED, PENDING_REVIEW, REJECTED
+from customer_onboarding.exceptions import ChangeRequestError
+
+
+class CustomerChangeRequest(Document):
+	def validate(self):
+		self.refuse_edit_when_closed()
+		if self.is_new():
+			requests.prepare_new_request(self)
+		elif not self.flags.refreshing:
+			requests.keep_recorded_values(self)
+		requests.refuse_second_open_request(self)
+		requests.mark_changes(self)
+		self.check_state_change()
+
+	def on_update(self):
+		old, new = self.state_change()
+		if old == new or new != APPROVED:
+			return
+		self.db_set("approved_by", frappe.session.user)
+		if requests.is_due(self):
+			requests.apply_change_request(self)
+
+	def state_change(self) -> tuple[str | None, str | None]:
+		before = self.get_doc_before_save()
+		return (before.workflow_state if before else None), self.workflow_state
+
+	def check_state_change(self):
+		old, new = self.state_change()
+		if old == new:
+			return
+		if new == PENDING_REVIEW:
+			self.review_comment = None
+			requests.check_submission(self)
+		elif new == APPROVED:
+			requests.check_approval(self)
+		elif new == REJECTED:
+			requests.refuse_self_approval(self)
+			if not (self.review_comment or "").strip():
+				frappe.throw(
+					_("Write a review comment before rejecting the change request"), ChangeRequestError
+				)
+
+	def refuse_edit_when_closed(self):
+		before = self.get_doc_before_save()
+		if before and before.workflow_state in (APPROVED, REJECTED):
+			frappe.throw(
+				_("Change request {0} is {1} and can no longer be changed").format(
+					frappe.bold(self.name), _(before.workflow_state)
+				),
+				ChangeRequestError,
+			)
