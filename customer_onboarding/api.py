@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 
 from customer_onboarding.arguments import refuse_oversized, refuse_too_many
+from customer_onboarding.change_requests import requests as change_requests
 from customer_onboarding.constants import PENDING_REVIEW, REVIEWER
 from customer_onboarding.duplicates import duplicate_candidates, merge
 from customer_onboarding.exceptions import OnboardingStateError
@@ -20,16 +21,19 @@ def set_review_comment(customer: str, comment: str) -> None:
 	refuse_oversized("docname", "Customer", customer)
 	refuse_oversized("text", "Review Comment", comment)
 	doc = frappe.get_doc("Customer", customer)
-	if REVIEWER not in frappe.get_roles():
-		frappe.throw(_("Only a {0} can comment on a review").format(_(REVIEWER)), frappe.PermissionError)
-	if doc.workflow_state != PENDING_REVIEW:
-		frappe.throw(
-			_("Customer {0} is not pending review").format(frappe.bold(doc.name)), OnboardingStateError
-		)
-	refuse_self_review(doc)
+	store_review_comment(doc, comment, refuse_self_review, _("Customer {0} is not pending review"))
 	if not (comment or "").strip():
 		frappe.throw(_("Write a review comment before returning the customer"), OnboardingStateError)
 	doc.db_set("review_comment", comment.strip(), update_modified=False)
+
+
+def store_review_comment(doc, comment: str, refuse_own, not_pending: str) -> None:
+	"""Checks shared by the comments that Return and Reject require: a reviewer, pending review, not their own."""
+	if REVIEWER not in frappe.get_roles():
+		frappe.throw(_("Only a {0} can comment on a review").format(_(REVIEWER)), frappe.PermissionError)
+	if doc.workflow_state != PENDING_REVIEW:
+		frappe.throw(not_pending.format(frappe.bold(doc.name)), OnboardingStateError)
+	refuse_own(doc)
 
 
 @frappe.whitelist(methods=["POST"])
@@ -111,3 +115,40 @@ def merge_customers(source: str, target: str) -> str:
 	refuse_oversized("docname", "Customer", source)
 	refuse_oversized("docname", "Customer", target)
 	return merge(source, target)
+
+
+@frappe.whitelist()
+def change_request_rows(customer: str) -> dict:
+	"""What a new change request of this customer starts with: every sensitive field, current and proposed."""
+	refuse_oversized("docname", "Customer", customer)
+	doc = frappe.get_doc("Customer", customer)
+	doc.check_permission("write")
+	return {
+		"items": change_requests.proposed_rows(doc),
+		"credit_limits": [
+			{f: row.get(f) for f in change_requests.CREDIT_LIMIT_FIELDS} for row in doc.credit_limits
+		],
+	}
+
+
+@frappe.whitelist(methods=["POST"])
+def refresh_change_request(name: str) -> list[str]:
+	"""Take the customer's values of now as the request's current values; returns the fields that moved."""
+	refuse_oversized("docname", "Customer Change Request", name)
+	doc = frappe.get_doc("Customer Change Request", name)
+	doc.check_permission("write")
+	return change_requests.refresh(doc)
+
+
+@frappe.whitelist(methods=["POST"])
+def set_change_request_comment(name: str, comment: str) -> None:
+	"""Store the reviewer's comment just before the Reject action, which requires one."""
+	refuse_oversized("docname", "Customer Change Request", name)
+	refuse_oversized("text", "Review Comment", comment)
+	doc = frappe.get_doc("Customer Change Request", name)
+	store_review_comment(
+		doc, comment, change_requests.refuse_self_approval, _("Change request {0} is not pending review")
+	)
+	if not (comment or "").strip():
+		frappe.throw(_("Write a review comment before rejecting the change request"), OnboardingStateError)
+	doc.db_set("review_comment", comment.strip(), update_modified=False)

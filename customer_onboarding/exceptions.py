@@ -23,3 +23,15 @@ class CreditDaysExceededError(frappe.ValidationError):
 
 class ArgumentTooLargeError(frappe.ValidationError):
 	"""An argument of a whitelisted method longer or larger than any real value."""
+
+
+class ChangeRequestError(frappe.ValidationError):
+	"""A change request, or a change that needs one, against the rules."""
+
+
+class StaleChangeRequestError(ChangeRequestError):
+	"""A request whose recorded current values no longer match the customer."""
+
+
+class PaymentHeldError(frappe.ValidationError):
+	"""An outgoing payment to a customer whose bank accounts or tax ID are being changed."""

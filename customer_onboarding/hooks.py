@@ -19,12 +19,20 @@ doctype_js = {"Customer": "public/js/customer.js"}
 doctype_list_js = {"Customer": "public/js/customer_list.js"}
 boot_session = "customer_onboarding.boot.boot_session"
 
-scheduler_events = {"daily": ["customer_onboarding.follow_ups.create_due_follow_up_todos"]}
+scheduler_events = {
+	"daily": [
+		"customer_onboarding.follow_ups.create_due_follow_up_todos",
+		"customer_onboarding.change_requests.requests.apply_due_change_requests",
+	]
+}
+
+override_doctype_dashboards = {"Customer": "customer_onboarding.change_requests.dashboard.customer_dashboard"}
 
 doc_events = {
 	"Customer": {
 		"before_insert": "customer_onboarding.overrides.customer.before_insert",
 		"autoname": "customer_onboarding.overrides.customer.autoname",
+		"onload": "customer_onboarding.overrides.customer.onload",
 		"before_validate": "customer_onboarding.overrides.customer.before_validate",
 		"validate": "customer_onboarding.overrides.customer.validate",
 		"on_update": "customer_onboarding.overrides.customer.on_update",
@@ -37,6 +45,11 @@ doc_events = {
 		"on_update": "customer_onboarding.overrides.contact.on_update",
 		"after_delete": "customer_onboarding.overrides.contact.after_delete",
 	},
+	"Bank Account": {
+		"validate": "customer_onboarding.change_requests.guard.guard_bank_account",
+		"on_trash": "customer_onboarding.change_requests.guard.guard_bank_account",
+	},
+	"Payment Entry": {"validate": "customer_onboarding.change_requests.guard.hold_outgoing_payment"},
 	"Sales Order": {"before_submit": "customer_onboarding.credit.check_credit_days"},
 	"Sales Invoice": {"before_submit": "customer_onboarding.credit.check_credit_days"},
 	"Territory": {
@@ -53,5 +66,5 @@ fixtures = [
 	{"dt": "Role", "filters": [["name", "in", _names.OWN_ROLES]]},
 	{"dt": "Workflow State", "filters": [["name", "in", _names.OWN_STATES]]},
 	{"dt": "Workflow Action Master", "filters": [["name", "in", _names.OWN_ACTIONS]]},
-	{"dt": "Workflow", "filters": [["name", "=", _names.WORKFLOW]]},
+	{"dt": "Workflow", "filters": [["name", "in", (_names.WORKFLOW, _names.CHANGE_REQUEST_WORKFLOW)]]},
 ]

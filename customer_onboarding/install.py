@@ -49,6 +49,8 @@ def after_migrate():
 
 
 def before_uninstall():
+	"""Customer Credit Limit rows of change requests live in ERPNext's own table; they go with the requests."""
+	frappe.db.delete("Customer Credit Limit", {"parenttype": "Customer Change Request"})
 	sync_link_title(False)
 	revoke_customer_permissions()
 	delete_workflow()

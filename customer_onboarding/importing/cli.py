@@ -21,7 +21,8 @@ def run_from_command_line(path: str, dry_run: bool, submit_for_review: bool, upd
 	with click.progressbar(length=summary["customers"], label="Importing customers") as bar:
 		totals = run_import(doc.name, progress=lambda _doc, done, _total: bar.update(done - bar.pos))
 	click.echo(
-		"{name}: {total_rows} rows: {created} created, {updated} updated, {skipped} skipped as duplicate, "
+		"{name}: {total_rows} rows: {created} created, {updated} updated, {change_requested} change requested, "
+		"{skipped} skipped as duplicate, "
 		"{failed} failed".format(name=doc.name, **totals)
 	)
 	error_report = frappe.db.get_value("Customer Import", doc.name, "error_report")

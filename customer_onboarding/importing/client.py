@@ -147,7 +147,8 @@ def run(args: argparse.Namespace) -> int:
 	doc = follow(site, name, args.timeout, args.warn_after)
 	print(
 		f"{name}: {doc['total_rows']} rows: {doc['created']} created, {doc['updated']} updated, "
-		f"{doc['skipped']} skipped as duplicate, {doc['failed']} failed"
+		f"{doc.get('change_requested') or 0} change requested, {doc['skipped']} skipped as duplicate, "
+		f"{doc['failed']} failed"
 	)
 	if doc.get("error_report"):
 		report = download(site, doc["error_report"], path.with_name(f"{name}-errors.xlsx"))

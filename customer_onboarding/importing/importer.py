@@ -15,6 +15,7 @@ from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow
 from frappe.utils import strip_html
 
+from customer_onboarding.change_requests.importing import request_changes, requested_changes
 from customer_onboarding.coding import code_series
 from customer_onboarding.constants import SUBMIT_FOR_REVIEW
 from customer_onboarding.core.importing.layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS
@@ -75,13 +76,15 @@ def validate_import(doc: Document) -> dict:
 	problems = (
 		list(parsed.problems) + [p for r in parsed.orphans for p in r.problems] + permission_problems(parsed)
 	)
-	existing = 0
+	existing, change_requests = 0, []
 	with import_cache(preloaded_tax_id_holders(tax_ids(parsed.customers))):
 		for record in parsed.customers:
 			match = matching_customer(record)
 			existing += bool(match)
 			problems += record.all_problems + row_rule_problems(doc, record, match)
-	summary = summarise(parsed, problems, existing)
+			if match and doc.update_existing and requested_changes(*updated_customer(match, record)):
+				change_requests.append(record.row)
+	summary = summarise(parsed, problems, existing) | {"change_requests": change_requests}
 	doc.db_set(
 		{
 			"status": "Invalid" if problems else "Validated",
@@ -268,8 +271,7 @@ def write_customer(doc: Document, record: CustomerRecord) -> tuple[str, str | No
 	if existing and not doc.update_existing:
 		return "Skipped", existing
 	if existing:
-		update_customer(existing, record)
-		return "Updated", existing
+		return update_customer(doc, existing, record), existing
 	customer = new_customer(record)
 	customer.insert()
 	add_contacts(customer, record)
@@ -307,12 +309,27 @@ def customer_with_same_contact_and_name(record: CustomerRecord) -> str | None:
 	return min(customers_with_any(name_keys) & customers_with_any(contact_keys), default=None)
 
 
-def update_customer(name: str, record: CustomerRecord) -> None:
+def updated_customer(name: str, record: CustomerRecord) -> tuple[Document, Document]:
+	"""The customer as stored, and as the row would leave it."""
+	before = frappe.get_doc("Customer", name)
 	customer = frappe.get_doc("Customer", name)
 	for key in CUSTOMER_FIELDS:
 		if key != "customer_code" and record.values.get(key) not in (None, ""):
 			customer.set(key, record.values[key])
+	return before, customer
+
+
+def update_customer(doc: Document, name: str, record: CustomerRecord) -> str:
+	"""Write the row's cells; changes of sensitive fields of an enabled customer become one change request."""
+	before, customer = updated_customer(name, record)
+	requested = requested_changes(before, customer)
+	for fieldname, _old, _new in requested:
+		customer.set(fieldname, before.get(fieldname))
 	customer.save()
+	if not requested:
+		return "Updated"
+	request_changes(customer.name, {f: new for f, _old, new in requested}, doc, record.row)
+	return "Change Requested"
 
 
 def add_contacts(customer: Document, record: CustomerRecord) -> None:
@@ -404,6 +421,7 @@ def totals(doc: Document) -> dict:
 		"created": by_outcome.get("Created", 0),
 		"updated": by_outcome.get("Updated", 0),
 		"skipped": by_outcome.get("Skipped", 0),
+		"change_requested": by_outcome.get("Change Requested", 0),
 		"failed": by_outcome.get("Failed", 0),
 	}
 

@@ -4,6 +4,11 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from customer_onboarding.change_requests.guard import (
+	record_direct_customer_changes,
+	refuse_sensitive_customer_edit,
+)
+from customer_onboarding.change_requests.requests import open_request
 from customer_onboarding.coding import assign_customer_code
 from customer_onboarding.constants import MASTER_MANAGER
 from customer_onboarding.core.problems import Problem
@@ -33,6 +38,18 @@ def autoname(doc: Document, method: str | None = None) -> None:
 		doc.customer_code = doc.name
 
 
+def onload(doc: Document, method: str | None = None) -> None:
+	"""The form shows the customer's open change request, and when an approved one takes effect."""
+	name = open_request(doc.name)
+	if name:
+		doc.set_onload(
+			"change_request",
+			frappe.db.get_value(
+				"Customer Change Request", name, ["name", "workflow_state", "effective_date"], as_dict=True
+			),
+		)
+
+
 def before_validate(doc: Document, method: str | None = None) -> None:
 	if data_checks_apply():
 		normalise_customer(doc)
@@ -40,6 +57,7 @@ def before_validate(doc: Document, method: str | None = None) -> None:
 
 def validate(doc: Document, method: str | None = None) -> None:
 	refuse_code_change(doc)
+	refuse_sensitive_customer_edit(doc)
 	sync_disabled_with_state(doc)
 	check_state_change(doc)
 	if data_checks_apply():
@@ -50,6 +68,7 @@ def validate(doc: Document, method: str | None = None) -> None:
 
 def on_update(doc: Document, method: str | None = None) -> None:
 	record_state_change(doc)
+	record_direct_customer_changes(doc)
 	refresh_match_keys([doc.name])
 
 

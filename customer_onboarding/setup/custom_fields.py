@@ -75,6 +75,15 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				no_copy=1,
 			),
 			_field(
+				fieldname="last_change_request",
+				fieldtype="Link",
+				label="Last Change Request",
+				options="Customer Change Request",
+				insert_after="review_comment",
+				read_only=1,
+				no_copy=1,
+			),
+			_field(
 				fieldname="follow_up_section",
 				fieldtype="Section Break",
 				label="Follow-ups",

@@ -37,6 +37,11 @@ class TestArgumentLimits(MatchKeyCase):
 		self.assert_refused(MASTER_MANAGER, api.start_customer_import, HUGE)
 		self.assert_refused(MASTER_MANAGER, api.merge_customers, HUGE, "CUST")
 		self.assert_refused(MASTER_MANAGER, api.merge_customers, "CUST", HUGE)
+		self.assert_refused(MASTER_MANAGER, api.customer_import_progress, HUGE)
+		self.assert_refused(SALES_USER, api.change_request_rows, HUGE)
+		self.assert_refused(SALES_USER, api.refresh_change_request, HUGE)
+		self.assert_refused(REVIEWER, api.set_change_request_comment, HUGE, "ok")
+		self.assert_refused(REVIEWER, api.set_change_request_comment, "CR-0001", HUGE)
 
 	def test_the_message_is_translated(self):
 		with as_user(SALES_USER):

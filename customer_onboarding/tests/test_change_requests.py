@@ -29,8 +29,8 @@ from customer_onboarding.tests.utils import (
 	company,
 	enabled_customer,
 	make_territory,
-	make_user,
 	make_uscc,
+	make_user,
 	settings,
 	unique_code,
 )

@@ -92,7 +92,7 @@ class TestCustomerImport(ImportCase):
 		totals = importer.run_import(doc.name)
 		self.assertEqual(
 			totals,
-			{"total_rows": 1, "created": 1, "updated": 0, "skipped": 0, "failed": 0},
+			{"total_rows": 1, "created": 1, "updated": 0, "change_requested": 0, "skipped": 0, "failed": 0},
 			frappe.get_all("Customer Import Log", {"customer_import": doc.name}, pluck="message"),
 		)
 		customer = frappe.get_doc("Customer", customers_with_tax_ids(row[6])[0])
@@ -317,7 +317,10 @@ class TestImportCommand(FrappeTestCase):
 			dry = self.bench("import-customers", path, "--dry-run")
 			self.assertIn("2 customers checked, 1 problems", dry.stdout)
 			run = self.bench("import-customers", path)
-			self.assertIn("2 rows: 1 created, 0 updated, 0 skipped as duplicate, 1 failed", run.stdout)
+			self.assertIn(
+				"2 rows: 1 created, 0 updated, 0 change requested, 0 skipped as duplicate, 1 failed",
+				run.stdout,
+			)
 		finally:
 			os.remove(path)
 			for name in customers_with_tax_ids(rows[0][6]):

@@ -18,7 +18,7 @@ from frappe.tests.utils import FrappeTestCase
 from customer_onboarding.core.shards import MIN_ROWS_PER_WORKER
 from customer_onboarding.importing.jobs import job_id
 from customer_onboarding.tests.import_helpers import customer_row, workbook_bytes
-from customer_onboarding.tests.utils import make_user
+from customer_onboarding.tests.utils import make_uscc, make_user, unique_code
 
 API_USER = "co-api-importer@example.com"
 
@@ -121,14 +121,20 @@ class TestImportClient(ClientCase):
 		path = self.workbook(*rows)
 		result = self.client(path)
 		self.assertIn(
-			"3 rows: 2 created, 0 updated, 0 skipped as duplicate, 1 failed", result.stdout, result.stderr
+			"3 rows: 2 created, 0 updated, 0 change requested, 0 skipped as duplicate, 1 failed",
+			result.stdout,
+			result.stderr,
 		)
 		report = result.stdout.split("Error report: ")[1].strip()
 		self.assertTrue(os.path.getsize(report) > 0)
 		frappe.db.commit()
 		self.assertEqual(frappe.db.count("Customer", {"tax_id": ["in", [row[6] for row in rows]]}), 2)
 		again = self.client(path)
-		self.assertIn("0 created, 0 updated, 2 skipped as duplicate, 1 failed", again.stdout, again.stderr)
+		self.assertIn(
+			"0 created, 0 updated, 0 change requested, 2 skipped as duplicate, 1 failed",
+			again.stdout,
+			again.stderr,
+		)
 
 	def test_a_large_file_is_imported_by_parallel_workers_in_the_background_job(self):
 		rows = [customer_row() for _ in range(2 * MIN_ROWS_PER_WORKER)]
@@ -210,3 +216,28 @@ def remove_queued_job(import_name: str) -> None:
 	for job in get_queue("long").jobs:
 		if job.id.endswith(job_id(import_name)):
 			job.delete()
+
+
+class TestRestCannotBypassChangeControl(ClientCase):
+	with_worker = False
+
+	def test_a_rest_put_of_a_sensitive_field_is_refused(self):
+		from customer_onboarding.tests.utils import enabled_customer, make_standard_users, make_territory
+
+		make_standard_users()
+		customer = enabled_customer(tax_id=make_uscc())
+		territory = make_territory(f"REST {unique_code()}")
+		frappe.db.commit()
+		self.tax_ids.append(customer.tax_id)
+		headers = {"Authorization": f"token {self.key}:{self.secret}"}
+		url = f"{self.url}/api/resource/Customer/{customer.name}"
+		refused = requests.put(url, json={"territory": territory}, headers=headers, timeout=30)
+		self.assertEqual(refused.status_code, 417, refused.text)
+		self.assertIn("Request Change", refused.text)
+		allowed = requests.put(url, json={"customer_details": "REST"}, headers=headers, timeout=30)
+		self.assertEqual(allowed.status_code, 200, allowed.text)
+		frappe.db.rollback()
+		self.assertEqual(
+			frappe.db.get_value("Customer", customer.name, ["territory", "customer_details"]),
+			("All Territories", "REST"),
+		)

@@ -13,6 +13,7 @@ frappe.ui.form.on("Customer", {
 		show_customer_code(frm);
 		show_onboarding_state(frm);
 		add_follow_up_button(frm);
+		show_change_request(frm);
 	},
 
 	before_workflow_action(frm) {
@@ -113,4 +114,20 @@ function warn_about_duplicates(frm) {
 				message: __("These customers look like the one you are entering:") + `<ul>${links}</ul>`,
 			});
 		});
+}
+
+function show_change_request(frm) {
+	const request = (frm.doc.__onload || {}).change_request;
+	if (request && request.workflow_state === "Approved" && request.effective_date) {
+		frm.dashboard.set_headline_alert(
+			__("Change {0} takes effect on {1}", [request.name.bold(), frappe.datetime.str_to_user(request.effective_date)]),
+			"blue"
+		);
+	} else if (request) {
+		frm.dashboard.set_headline_alert(__("Change request {0} is open ({1})", [request.name.bold(), __(request.workflow_state)]), "orange");
+	}
+	if (frm.doc.workflow_state !== "Enabled" || request) return;
+	frm.add_custom_button(__("Request Change"), () =>
+		frappe.new_doc("Customer Change Request", { customer: frm.doc.name })
+	);
 }

@@ -40,6 +40,7 @@ function show_problems(frm) {
 			summary.customers, summary.contacts, summary.bank_accounts, summary.problems.length,
 		])}</p>
 		${summary.existing ? `<p>${existing_message(frm, summary.existing)}</p>` : ""}
+		${(summary.change_requests || []).length ? `<p>${__("Rows {0} change sensitive fields of enabled customers and will each become a change request", [summary.change_requests.join(", ")])}</p>` : ""}
 		${rows ? `<table class="table table-bordered table-sm"><thead><tr><th>${__("Sheet")}</th><th>${__("Row")}</th>
 		<th>${__("Column")}</th><th>${__("Problem")}</th></tr></thead><tbody>${rows}</tbody></table>` : ""}`);
 }

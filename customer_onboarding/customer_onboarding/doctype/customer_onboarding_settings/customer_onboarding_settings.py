@@ -2,6 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from customer_onboarding.core.change_requests import DEFAULT_SENSITIVE_FIELDS, TABLES, parse_field_list
 from customer_onboarding.core.phones import is_known_region
 from customer_onboarding.core.required import DEFAULT_MATRIX
 from customer_onboarding.core.tax_id import SCHEME_CN_USCC
@@ -16,6 +17,7 @@ class CustomerOnboardingSettings(Document):
 		self.validate_phone_region()
 		self.validate_threshold()
 		self.validate_required_fields()
+		self.validate_sensitive_fields()
 
 	def on_update(self):
 		sync_link_title(self.use_code_as_name)
@@ -37,6 +39,18 @@ class CustomerOnboardingSettings(Document):
 			frappe.throw(
 				_("{0} must be between 1 and 100").format(_(self.meta.get_label("duplicate_name_threshold")))
 			)
+
+	def validate_sensitive_fields(self):
+		meta = frappe.get_meta("Customer")
+		names = parse_field_list(self.sensitive_fields)
+		unknown = [f for f in names if f not in TABLES and not meta.has_field(f)]
+		if unknown:
+			frappe.throw(
+				_("{0}: Customer has no field {1}").format(
+					_(self.meta.get_label("sensitive_fields")), ", ".join(frappe.bold(f) for f in unknown)
+				)
+			)
+		self.sensitive_fields = "\n".join(names)
 
 	def validate_required_fields(self):
 		seen = set()
@@ -65,6 +79,8 @@ def apply_default_settings():
 			"check_contact_details": 1,
 			"default_phone_region": "CN",
 			"duplicate_name_threshold": 90,
+			"sensitive_fields": "\n".join(DEFAULT_SENSITIVE_FIELDS),
+			"hold_payments_during_change": 1,
 		}
 	)
 	for customer_type, fieldname in DEFAULT_MATRIX:
