@@ -79,7 +79,12 @@ def create_due_follow_up_todos() -> None:
 	"""Daily: one ToDo for the account manager per customer whose next follow-up date has come."""
 	due = frappe.get_all(
 		"Customer",
-		filters={"next_follow_up_date": ["<=", today()], "account_manager": ["is", "set"]},
+		# Frappe compares an empty date as 0001-01-01, so "is set" keeps customers without a date out.
+		filters=[
+			["next_follow_up_date", "is", "set"],
+			["next_follow_up_date", "<=", today()],
+			["account_manager", "is", "set"],
+		],
 		fields=["name", "customer_name", "account_manager", "next_follow_up_date"],
 	)
 	for customer in due:

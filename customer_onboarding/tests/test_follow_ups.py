@@ -95,6 +95,16 @@ class TestFollowUps(FrappeTestCase):
 		)
 		self.assertEqual(len(todos), 1)
 
+	def test_customers_without_a_follow_up_date_are_not_due(self):
+		frappe.db.set_value("Customer", self.customer, "next_follow_up_date", None)
+		create_due_follow_up_todos()
+		self.assertFalse(
+			frappe.db.exists(
+				"ToDo",
+				{"reference_name": self.customer, "allocated_to": ACCOUNT_MANAGER, "date": ["is", "not set"]},
+			)
+		)
+
 	def test_report_lists_due_customers_by_manager_and_territory(self):
 		self.record(
 			ACCOUNT_MANAGER,
