@@ -80,14 +80,29 @@ def prepare_new_request(doc: Document) -> None:
 
 
 def record_current_values(doc: Document, customer: Document) -> None:
-	"""Current values always come from the customer, never from the user; proposals typed are kept."""
+	"""Current values always come from the customer, never from the user; proposals typed are kept. A request
+	may also carry other fields of the customer (an import row changes them together)."""
 	typed = {row.fieldname: row.proposed_value for row in doc.items}
-	rows = proposed_rows(customer)
+	extra = [f for f in typed if f not in sensitive_fields() and customer.meta.has_field(f)]
+	rows = proposed_rows(customer) + [
+		{"fieldname": f, "label": field_label(f), "current_value": as_text(customer.get(f)), "changed": 0}
+		for f in extra
+	]
 	for row in rows:
 		if row["fieldname"] in typed and row["fieldname"] not in TABLES:
 			row["proposed_value"] = typed[row["fieldname"]]
 	doc.set("items", rows)
 	doc.customer_modified = customer.modified
+
+
+def values_now(doc: Document, customer: Document) -> dict[str, str]:
+	"""The customer's values of now for every row of the request."""
+	values = current_values(customer)
+	return values | {
+		row.fieldname: as_text(customer.get(row.fieldname))
+		for row in doc.items
+		if row.fieldname not in values
+	}
 
 
 def keep_recorded_values(doc: Document) -> None:
@@ -162,7 +177,7 @@ def refuse_self_approval(doc: Document) -> None:
 
 def moved_since_recorded(doc: Document) -> list[str]:
 	recorded = {row.fieldname: row.current_value for row in doc.items}
-	return moved_fields(recorded, current_values(frappe.get_doc("Customer", doc.customer)))
+	return moved_fields(recorded, values_now(doc, frappe.get_doc("Customer", doc.customer)))
 
 
 def check_by_applying(doc: Document) -> None:
@@ -253,7 +268,7 @@ def write_bank_accounts(doc: Document, customer: Document) -> None:
 def refresh(doc: Document) -> list[str]:
 	"""Take the customer's values of now as current, keep what was proposed, and say which fields moved."""
 	customer = frappe.get_doc("Customer", doc.customer)
-	now_values = current_values(customer)
+	now_values = values_now(doc, customer)
 	recorded = {row.fieldname: row.current_value for row in doc.items}
 	moved = moved_fields(recorded, now_values)
 	for row in doc.items:

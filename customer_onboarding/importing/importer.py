@@ -18,6 +18,7 @@ from frappe.utils import strip_html
 from customer_onboarding.change_requests.importing import request_changes, requested_changes
 from customer_onboarding.coding import code_series
 from customer_onboarding.constants import SUBMIT_FOR_REVIEW
+from customer_onboarding.core.change_requests import as_text, changed_fields
 from customer_onboarding.core.importing.layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS
 from customer_onboarding.core.importing.parsing import (
 	CustomerRecord,
@@ -320,15 +321,14 @@ def updated_customer(name: str, record: CustomerRecord) -> tuple[Document, Docum
 
 
 def update_customer(doc: Document, name: str, record: CustomerRecord) -> str:
-	"""Write the row's cells; changes of sensitive fields of an enabled customer become one change request."""
+	"""Write the row's cells; a row that changes sensitive fields of an enabled customer becomes, as a whole, one
+	change request instead of a direct write."""
 	before, customer = updated_customer(name, record)
-	requested = requested_changes(before, customer)
-	for fieldname, _old, _new in requested:
-		customer.set(fieldname, before.get(fieldname))
-	customer.save()
-	if not requested:
+	if not requested_changes(before, customer):
+		customer.save()
 		return "Updated"
-	request_changes(customer.name, {f: new for f, _old, new in requested}, doc, record.row)
+	changed = changed_fields(before, customer, [f for f in CUSTOMER_FIELDS if f != "customer_code"])
+	request_changes(customer.name, {f: as_text(customer.get(f)) for f in changed}, doc, record.row)
 	return "Change Requested"
 
 

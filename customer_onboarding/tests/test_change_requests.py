@@ -326,15 +326,21 @@ class TestImportRespectsChangeControl(ChangeRequestCase):
 		self.assertEqual((totals["change_requested"], totals["updated"], totals["failed"]), (1, 0, 0))
 		self.assertEqual(
 			frappe.db.get_value("Customer", self.customer, ["territory", "customer_category"]),
-			("All Territories", "VIP"),
+			("All Territories", ""),
 		)
 		request = frappe.get_last_doc(REQUEST, {"customer": self.customer})
 		self.assertEqual(
 			(request.workflow_state, request.source, request.customer_import),
 			("Pending Review", "Import", doc.name),
 		)
-		self.assertEqual([r.fieldname for r in request.items if r.changed], ["territory"])
+		self.assertEqual(
+			[r.fieldname for r in request.items if r.changed], ["territory", "customer_category", "mobile_no"]
+		)
 		act(request.name, "Approve", REVIEWER)
+		self.assertEqual(
+			frappe.db.get_value("Customer", self.customer, ["territory", "customer_category"]),
+			(self.territory, "VIP"),
+		)
 		with as_user(MASTER_MANAGER):
 			_columns, history = history_report({"customer": self.customer, "fieldname": "territory"})
 		self.assertEqual((history[0]["source"], history[0]["new_value"]), ("Import", self.territory))
