@@ -6,6 +6,7 @@ from frappe import _
 from customer_onboarding.arguments import refuse_oversized, refuse_too_many
 from customer_onboarding.change_requests import requests as change_requests
 from customer_onboarding.constants import PENDING_REVIEW, REVIEWER
+from customer_onboarding.core.stocktake import TIERS
 from customer_onboarding.duplicates import duplicate_candidates, merge
 from customer_onboarding.exceptions import OnboardingStateError
 from customer_onboarding.follow_ups import record_follow_up
@@ -13,6 +14,7 @@ from customer_onboarding.importing.importer import import_progress, validate_imp
 from customer_onboarding.importing.jobs import import_template, queue_import
 from customer_onboarding.lifecycle import refuse_self_review
 from customer_onboarding.reasons import reason_labels
+from customer_onboarding.stocktake.run import create_follow_up_todos, queue_stocktake
 
 
 @frappe.whitelist(methods=["POST"])
@@ -152,3 +154,25 @@ def set_change_request_comment(name: str, comment: str) -> None:
 	if not (comment or "").strip():
 		frappe.throw(_("Write a review comment before rejecting the change request"), OnboardingStateError)
 	doc.db_set("review_comment", comment.strip(), update_modified=False)
+
+
+@frappe.whitelist(methods=["POST"])
+def run_customer_stocktake(name: str) -> str:
+	"""Queue the stocktake; it analyses the customers the user may read."""
+	refuse_oversized("docname", "Customer Stocktake", name)
+	doc = frappe.get_doc("Customer Stocktake", name)
+	doc.check_permission("write")
+	return queue_stocktake(doc)
+
+
+@frappe.whitelist(methods=["POST"])
+def create_stocktake_follow_ups(name: str, tier: str) -> int:
+	"""A follow-up ToDo for each account manager per customer of theirs in `tier`, once per customer per run."""
+	refuse_oversized("docname", "Customer Stocktake", name)
+	if tier not in TIERS:
+		frappe.throw(_("{0} is not a value tier").format(frappe.bold(tier)))
+	doc = frappe.get_doc("Customer Stocktake", name)
+	doc.check_permission("write")
+	if doc.status != "Completed":
+		frappe.throw(_("Stocktake {0} has not completed").format(frappe.bold(doc.name)))
+	return create_follow_up_todos(doc, tier)

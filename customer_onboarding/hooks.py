@@ -23,7 +23,8 @@ scheduler_events = {
 	"daily": [
 		"customer_onboarding.follow_ups.create_due_follow_up_todos",
 		"customer_onboarding.change_requests.requests.apply_due_change_requests",
-	]
+	],
+	"monthly": ["customer_onboarding.stocktake.run.run_monthly_stocktakes"],
 }
 
 override_doctype_dashboards = {"Customer": "customer_onboarding.change_requests.dashboard.customer_dashboard"}

@@ -8,7 +8,7 @@ comment and Approve needs clean data and an account manager.
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import today
+from frappe.utils import now_datetime, today
 
 from customer_onboarding.constants import (
 	APPROVED,
@@ -84,6 +84,7 @@ def record_state_change(doc: Document) -> None:
 		doc.add_comment("Comment", _("Returned for changes: {0}").format(doc.review_comment))
 		notify(doc.owner, doc, _("Customer {0} was returned for changes").format(doc.customer_name))
 	if new == ENABLED:
+		doc.db_set("enabled_on", now_datetime(), update_modified=False)
 		assign_account_manager(doc)
 
 

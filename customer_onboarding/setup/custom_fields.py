@@ -1,5 +1,7 @@
 """Fields the app adds to ERPNext doctypes. Plain data: install, migrate and uninstall all read it."""
 
+from customer_onboarding.core.stocktake import TIERS
+
 MODULE = "Customer Onboarding"
 
 
@@ -84,10 +86,81 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				no_copy=1,
 			),
 			_field(
+				fieldname="enabled_on",
+				fieldtype="Datetime",
+				label="Enabled On",
+				insert_after="last_change_request",
+				read_only=1,
+				no_copy=1,
+			),
+			_field(
+				fieldname="stocktake_section",
+				fieldtype="Section Break",
+				label="Stocktake",
+				insert_after="enabled_on",
+				collapsible=1,
+			),
+			_field(
+				fieldname="value_tier",
+				fieldtype="Select",
+				label="Value Tier",
+				options="\n" + "\n".join(TIERS),
+				insert_after="stocktake_section",
+				read_only=1,
+				no_copy=1,
+				in_standard_filter=1,
+			),
+			_field(
+				fieldname="rfm_score",
+				fieldtype="Data",
+				label="RFM Score",
+				insert_after="value_tier",
+				read_only=1,
+				no_copy=1,
+				description="Recency, frequency and monetary value, each scored 1-5, from the last stocktake",
+			),
+			_field(
+				fieldname="data_quality_score",
+				fieldtype="Int",
+				label="Data Quality Score",
+				insert_after="rfm_score",
+				read_only=1,
+				no_copy=1,
+			),
+			_field(
+				fieldname="stocktake_column",
+				fieldtype="Column Break",
+				insert_after="data_quality_score",
+			),
+			_field(
+				fieldname="last_purchase_date",
+				fieldtype="Date",
+				label="Last Purchase Date",
+				insert_after="stocktake_column",
+				read_only=1,
+				no_copy=1,
+			),
+			_field(
+				fieldname="last_stocktake_date",
+				fieldtype="Date",
+				label="Last Stocktake Date",
+				insert_after="last_purchase_date",
+				read_only=1,
+				no_copy=1,
+			),
+			_field(
+				fieldname="data_problems",
+				fieldtype="Small Text",
+				label="Data Problems",
+				insert_after="last_stocktake_date",
+				read_only=1,
+				no_copy=1,
+			),
+			_field(
 				fieldname="follow_up_section",
 				fieldtype="Section Break",
 				label="Follow-ups",
-				insert_after="review_comment",
+				insert_after="data_problems",
 			),
 			_field(
 				fieldname="next_follow_up_date",

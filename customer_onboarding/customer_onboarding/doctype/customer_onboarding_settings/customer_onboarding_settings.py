@@ -81,6 +81,7 @@ def apply_default_settings():
 			"duplicate_name_threshold": 90,
 			"sensitive_fields": "\n".join(DEFAULT_SENSITIVE_FIELDS),
 			"hold_payments_during_change": 1,
+			"stale_after_months": 12,
 		}
 	)
 	for customer_type, fieldname in DEFAULT_MATRIX:

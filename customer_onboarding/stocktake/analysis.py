@@ -1,0 +1,111 @@
+"""One stocktake run: read the invoices (aggregated per customer in SQL), score with pandas, write back.
+
+Only customers the user who runs it may read are analysed. The write-back to Customer is one UPDATE joined to
+the run's result rows: no controller, no new `modified`, no Version, so it never counts as a user edit.
+"""
+
+import frappe
+import pandas as pd
+from frappe.model.document import Document
+from frappe.query_builder.functions import Count, Max, Min, Sum
+from frappe.utils import add_months, getdate, now_datetime
+
+from customer_onboarding.core.required import required_fields_for
+from customer_onboarding.core.stocktake import Period, quality_score, rfm_table
+from customer_onboarding.data_check.findings import find_problems
+from customer_onboarding.settings import get_settings, required_matrix
+
+RESULT = "Customer Stocktake Result"
+RESULT_FIELDS = (
+	"customer",
+	"tier",
+	"rfm_score",
+	"recency_days",
+	"frequency",
+	"monetary",
+	"tenure_days",
+	"last_purchase_date",
+	"quality_score",
+	"problems",
+)
+
+
+def analyse(doc: Document, progress) -> pd.DataFrame:
+	"""Every readable customer's tier, scores and data quality for this stocktake."""
+	period = Period(getdate(doc.period_from), getdate(doc.period_to), doc.churn_days or 0)
+	customers = readable_customers()
+	progress(10)
+	purchases, history = purchases_in(doc.company, period), purchase_history(doc.company, period)
+	progress(40)
+	table = rfm_table(purchases, history, customers, period)
+	progress(60)
+	quality = data_quality(customers)
+	progress(80)
+	return table.merge(quality, left_on="name", right_index=True, how="left")
+
+
+def readable_customers() -> pd.DataFrame:
+	fields = ["name", "creation", "modified", "customer_type"]
+	rows = frappe.get_list("Customer", fields=fields, limit_page_length=0, order_by="name", as_list=True)
+	return pd.DataFrame.from_records(rows, columns=fields)
+
+
+def invoice_query(company: str):
+	invoice = frappe.qb.DocType("Sales Invoice")
+	return frappe.qb.from_(invoice).where(
+		(invoice.docstatus == 1) & (invoice.is_return == 0) & (invoice.company == company)
+	), invoice
+
+
+def purchases_in(company: str, period: Period) -> pd.DataFrame:
+	query, invoice = invoice_query(company)
+	rows = (
+		query.select(invoice.customer, Count("*"), Sum(invoice.base_grand_total))
+		.where(invoice.posting_date[period.start : period.end])
+		.groupby(invoice.customer)
+	).run()
+	return pd.DataFrame.from_records(rows, columns=["customer", "frequency", "monetary"]).astype(
+		{"frequency": "int64", "monetary": "float64"}
+	)
+
+
+def purchase_history(company: str, period: Period) -> pd.DataFrame:
+	query, invoice = invoice_query(company)
+	rows = (
+		query.select(invoice.customer, Min(invoice.posting_date), Max(invoice.posting_date))
+		.where(invoice.posting_date <= period.end)
+		.groupby(invoice.customer)
+	).run()
+	return pd.DataFrame.from_records(rows, columns=["customer", "first_invoice", "last_invoice"])
+
+
+def data_quality(customers: pd.DataFrame) -> pd.DataFrame:
+	"""Score and problems per customer, from the Customer Data Check's findings and the last update."""
+	names = customers["name"].tolist()
+	problems: dict[str, set[str]] = {name: set() for name in names}
+	missing: dict[str, int] = dict.fromkeys(names, 0)
+	for finding in find_problems(names):
+		problems[finding.customer].add(finding.category)
+		missing[finding.customer] += finding.category == "missing_field"
+	stale_before = pd.Timestamp(add_months(now_datetime(), -(get_settings().stale_after_months or 12)))
+	stale = dict(zip(names, pd.to_datetime(customers["modified"]) < stale_before, strict=True))
+	required = dict(
+		zip(
+			names,
+			[len(required_fields_for(required_matrix(), t)) for t in customers["customer_type"]],
+			strict=True,
+		)
+	)
+	rows = {
+		name: (
+			quality_score(
+				1 - missing[name] / max(required[name], 1),
+				0.0 if problems[name] & {"invalid_tax_id", "bad_phone", "bad_email"} else 1.0,
+				0.0 if "shared_key" in problems[name] else 1.0,
+				0.0 if stale[name] else 1.0,
+			),
+			" ".join(sorted(problems[name] | ({"stale"} if stale[name] else set()))),
+		)
+		for name in names
+	}
+	return pd.DataFrame.from_dict(rows, orient="index", columns=["quality_score", "problems"])
