@@ -27,6 +27,8 @@ scheduler_events = {
 	"monthly": ["customer_onboarding.stocktake.run.run_monthly_stocktakes"],
 }
 
+permission_query_conditions = {"Workflow Action": "customer_onboarding.inbox.workflow_action_conditions"}
+
 override_doctype_dashboards = {"Customer": "customer_onboarding.change_requests.dashboard.customer_dashboard"}
 
 doc_events = {

@@ -170,6 +170,12 @@ class TestStocktake(FrappeTestCase):
 		self.assertFalse(others & shown)
 		self.assertEqual(sum(chart["data"]["datasets"][0]["values"]), len(rows))
 
+	def test_a_run_keeps_its_company_and_period(self):
+		doc = self.run_as(self.new_stocktake())
+		with as_user(MASTER_MANAGER):
+			doc.period_from = "2019-02-01"
+			self.assertRaisesRegex(frappe.ValidationError, "can no longer be changed", doc.save)
+
 	def test_users_without_rights_cannot_run_or_act(self):
 		doc = self.new_stocktake()
 		with as_user(NO_ROLES):

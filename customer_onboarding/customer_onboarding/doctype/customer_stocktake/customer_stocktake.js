@@ -1,6 +1,13 @@
 const TIERS = ["High value", "Potential", "At risk", "Churned", "New", "Low value", "No purchases"];
 
 frappe.ui.form.on("Customer Stocktake", {
+	setup(frm) {
+		const translated = (value) => (value || "").split(" → ").map((part) => __(part)).join(" → ");
+		["section", "label"].forEach((field) =>
+			frm.fields_dict.counts.grid.update_docfield_property(field, "formatter", translated)
+		);
+	},
+
 	refresh(frm) {
 		if (frm.is_new()) return;
 		if (!["Queued", "Running"].includes(frm.doc.status)) {

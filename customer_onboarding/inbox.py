@@ -1,0 +1,38 @@
+"""The workflow inbox holds only what its reader may act on: nobody reviews a customer or a change request they
+made themselves, so those never show in their inbox."""
+
+import frappe
+from frappe.query_builder import DocType
+
+from customer_onboarding.constants import PENDING_REVIEW
+
+REVIEWED_DOCTYPES = ("Customer", "Customer Change Request")
+
+
+def workflow_action_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions for Workflow Action, added to Frappe's own."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	return " and ".join(
+		f"`tabWorkflow Action`.`name` not in ({own_pending_actions(reviewed, user)})"
+		for reviewed in REVIEWED_DOCTYPES
+	)
+
+
+def own_pending_actions(reviewed: str, user: str) -> str:
+	"""Open review actions on documents of `reviewed` that `user` made, as a subquery."""
+	action = DocType("Workflow Action")
+	reference = DocType(reviewed)
+	return (
+		frappe.qb.from_(action)
+		.join(reference)
+		.on(reference.name == action.reference_name)
+		.select(action.name)
+		.where(
+			(action.reference_doctype == reviewed)
+			& (action.workflow_state == PENDING_REVIEW)
+			& (reference.owner == user)
+		)
+		.get_sql()
+	)
