@@ -8,7 +8,7 @@ from frappe.query_builder.functions import Count, Max, Min
 
 from customer_onboarding.core.match_keys import IDENTIFIERS
 from customer_onboarding.core.problems import Problem
-from customer_onboarding.match_keys.store import KEYS, contact_rows, keys_of
+from customer_onboarding.match_keys.store import KEYS, contact_rows, rows_of
 from customer_onboarding.settings import required_matrix
 from customer_onboarding.validation import email_problems, phone_problem, value_problems
 
@@ -50,7 +50,7 @@ def find_problems(customers: list[str]) -> list[Finding]:
 
 def own_value_findings(customers: list[str]) -> list[Finding]:
 	fields = {"name", "customer_type", "tax_id", "mobile_no", "email_id"} | {f for _t, f in required_matrix()}
-	rows = frappe.get_all("Customer", filters={"name": ["in", customers]}, fields=sorted(fields))
+	rows = rows_of("Customer", "name", customers, sorted(fields))
 	return [Finding(row.name, problem) for row in rows for problem in value_problems(row)]
 
 
@@ -70,27 +70,35 @@ def contact_findings(customers: list[str]) -> list[Finding]:
 	return findings
 
 
-def shared_keys() -> dict[tuple[str, str], tuple[str, str]]:
-	"""Tax ID, phone and e-mail keys held by more than one customer, with the first and last of their holders."""
+def shared_keys() -> dict[str, list[Finding]]:
+	"""Findings, by customer, for tax ID, phone and e-mail keys held by more than one customer, naming another
+	holder. Two grouped queries over the key table, whatever the number of customers."""
 	key = frappe.qb.DocType(KEYS)
-	holders = Count(key.customer).distinct()
-	rows = (
+	groups = (
 		frappe.qb.from_(key)
 		.select(key.key_type, key.key_value, Min(key.customer), Max(key.customer))
 		.where(key.key_type.isin(IDENTIFIERS))
 		.groupby(key.key_type, key.key_value)
-		.having(holders > 1)
+		.having(Count(key.customer).distinct() > 1)
 	).run()
-	return {(kind, value): (first, last) for kind, value, first, last in rows}
-
-
-def shared_key_findings(customers: list[str], shared: dict) -> list[Finding]:
-	"""A key that one of these customers shares with another, named in the finding."""
-	findings = []
-	for customer, keys in sorted(keys_of(customers).items()):
-		for kind, value in sorted(keys):
-			if (kind, value) in shared:
-				first, last = shared[(kind, value)]
+	holders = {(kind, value): (first, last) for kind, value, first, last in groups}
+	values = sorted({value for _kind, value in holders})
+	findings: dict[str, list[Finding]] = {}
+	for start in range(0, len(values), 1_000):
+		rows = (
+			frappe.qb.from_(key)
+			.select(key.customer, key.key_type, key.key_value)
+			.where(key.key_type.isin(IDENTIFIERS) & key.key_value.isin(values[start : start + 1_000]))
+			.orderby(key.customer)
+		).run()
+		for customer, kind, value in rows:
+			if (kind, value) in holders:
+				first, last = holders[(kind, value)]
 				other = last if first == customer else first
-				findings.append(Finding(customer, Problem("shared_key", kind, value), other_customer=other))
+				finding = Finding(customer, Problem("shared_key", kind, value), other_customer=other)
+				findings.setdefault(customer, []).append(finding)
 	return findings
+
+
+def shared_key_findings(customers: list[str], shared: dict[str, list[Finding]]) -> list[Finding]:
+	return [finding for customer in customers for finding in shared.get(customer, [])]

@@ -11,6 +11,7 @@ import frappe
 from frappe.query_builder import Order
 from frappe.utils import now_datetime
 
+from customer_onboarding.bulk import insert_rows
 from customer_onboarding.core.match_keys import Key, customer_keys
 from customer_onboarding.importing.cache import importing
 from customer_onboarding.settings import get_settings
@@ -37,10 +38,8 @@ def wanted_keys(customers: list[str]) -> dict[str, set[Key]]:
 	region = get_settings().default_phone_region or "CN"
 	phones = contact_values("Contact Phone", "phone", customers)
 	emails = contact_values("Contact Email", "email_id", customers)
-	rows = frappe.get_all(
-		"Customer",
-		filters={"name": ["in", customers]},
-		fields=["name", "customer_name", "tax_id", "mobile_no", "email_id"],
+	rows = rows_of(
+		"Customer", "name", customers, ["name", "customer_name", "tax_id", "mobile_no", "email_id"]
 	)
 	return {
 		row.name: customer_keys(
@@ -81,14 +80,9 @@ def contact_rows(child_doctype: str, fieldnames: list[str], customers: list[str]
 
 
 def stored_keys(customers: list[str]) -> dict[str, list[tuple[str, Key]]]:
-	rows = frappe.get_all(
-		KEYS,
-		filters={"customer": ["in", customers]},
-		fields=["name", "customer", "key_type", "key_value"],
-		as_list=True,
-	)
+	rows = rows_of(KEYS, "customer", customers, ["name", "customer", "key_type", "key_value"])
 	stored: dict[str, list[tuple[str, Key]]] = {}
-	for name, customer, kind, value in rows:
+	for name, customer, kind, value in (tuple(row.values()) for row in rows):
 		stored.setdefault(customer, []).append((name, (kind, value)))
 	return stored
 
@@ -136,7 +130,17 @@ def insert_keys(keys: list[tuple[str, Key]]) -> None:
 		for customer, (kind, value) in keys
 	]
 	fields = ["name", "creation", "modified", "owner", "modified_by", "customer", "key_type", "key_value"]
-	frappe.db.bulk_insert(KEYS, fields, rows)
+	insert_rows(KEYS, fields, rows)
+
+
+def rows_of(doctype: str, key: str, values: list[str], fields: list[str]) -> list[dict]:
+	"""Rows whose `key` is one of `values`, as dicts of `fields` in that order. The query builder takes long lists
+	of values many times faster than `frappe.get_all`'s filters."""
+	if not values:
+		return []
+	table = frappe.qb.DocType(doctype)
+	query = frappe.qb.from_(table).select(*(table[f] for f in fields)).where(table[key].isin(values))
+	return query.run(as_dict=True)
 
 
 def holders_of(kind: str, values: list[str]) -> dict[str, list[tuple[str, str]]]:
@@ -173,8 +177,11 @@ def customers_with_any(keys: Iterable[Key]) -> set[str]:
 
 def keys_of(customers: list[str] | None = None) -> dict[str, set[Key]]:
 	"""The stored keys of these customers, or of every customer."""
-	filters = {} if customers is None else {"customer": ["in", customers or [""]]}
-	rows = frappe.get_all(KEYS, filters=filters, fields=["customer", "key_type", "key_value"], as_list=True)
+	fields = ["customer", "key_type", "key_value"]
+	if customers is None:
+		rows = frappe.get_all(KEYS, fields=fields, as_list=True)
+	else:
+		rows = [tuple(row.values()) for row in rows_of(KEYS, "customer", customers, fields)]
 	keys: dict[str, set[Key]] = {}
 	for customer, kind, value in rows:
 		keys.setdefault(customer, set()).add((kind, value))

@@ -7,7 +7,6 @@ the run's result rows: no controller, no new `modified`, no Version, so it never
 import frappe
 import pandas as pd
 from frappe.model.document import Document
-from frappe.query_builder.functions import Count, Max, Min, Sum
 from frappe.utils import add_months, getdate, now_datetime
 
 from customer_onboarding.core.required import required_fields_for
@@ -35,9 +34,9 @@ def analyse(doc: Document, progress) -> pd.DataFrame:
 	period = Period(getdate(doc.period_from), getdate(doc.period_to), doc.churn_days or 0)
 	customers = readable_customers()
 	progress(10)
-	purchases, history = purchases_in(doc.company, period), purchase_history(doc.company, period)
+	in_period, history = purchases(doc.company, period)
 	progress(40)
-	table = rfm_table(purchases, history, customers, period)
+	table = rfm_table(in_period, history, customers, period)
 	progress(60)
 	quality = data_quality(customers)
 	progress(80)
@@ -50,33 +49,26 @@ def readable_customers() -> pd.DataFrame:
 	return pd.DataFrame.from_records(rows, columns=fields)
 
 
-def invoice_query(company: str):
-	invoice = frappe.qb.DocType("Sales Invoice")
-	return frappe.qb.from_(invoice).where(
-		(invoice.docstatus == 1) & (invoice.is_return == 0) & (invoice.company == company)
-	), invoice
+def purchases(company: str, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
+	"""Per customer: invoices and their total inside the period, and first and last invoice up to its end.
 
-
-def purchases_in(company: str, period: Period) -> pd.DataFrame:
-	query, invoice = invoice_query(company)
-	rows = (
-		query.select(invoice.customer, Count("*"), Sum(invoice.base_grand_total))
-		.where(invoice.posting_date[period.start : period.end])
-		.groupby(invoice.customer)
-	).run()
-	return pd.DataFrame.from_records(rows, columns=["customer", "frequency", "monetary"]).astype(
-		{"frequency": "int64", "monetary": "float64"}
+	One pass over the company's invoices in table order: through the customer index, the database would fetch
+	every invoice row by row, which is many times slower once the table outgrows its buffer pool.
+	"""
+	rows = frappe.db.sql(
+		"""select customer,
+			sum(posting_date >= %(start)s), sum(if(posting_date >= %(start)s, base_grand_total, 0)),
+			min(posting_date), max(posting_date)
+		from `tabSales Invoice` ignore index (customer, posting_date)
+		where docstatus = 1 and is_return = 0 and company = %(company)s and posting_date <= %(end)s
+		group by customer""",
+		{"company": company, "start": period.start, "end": period.end},
 	)
-
-
-def purchase_history(company: str, period: Period) -> pd.DataFrame:
-	query, invoice = invoice_query(company)
-	rows = (
-		query.select(invoice.customer, Min(invoice.posting_date), Max(invoice.posting_date))
-		.where(invoice.posting_date <= period.end)
-		.groupby(invoice.customer)
-	).run()
-	return pd.DataFrame.from_records(rows, columns=["customer", "first_invoice", "last_invoice"])
+	frame = pd.DataFrame.from_records(
+		rows, columns=["customer", "frequency", "monetary", "first_invoice", "last_invoice"]
+	)
+	frame = frame.astype({"frequency": "int64", "monetary": "float64"})
+	return frame[frame["frequency"] > 0], frame[["customer", "first_invoice", "last_invoice"]]
 
 
 def data_quality(customers: pd.DataFrame) -> pd.DataFrame:

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_days, add_months, get_first_day, getdate, now_datetime, today
 
+from customer_onboarding.bulk import insert_rows
 from customer_onboarding.core.stocktake import TIERS, tier_moves
 from customer_onboarding.lifecycle import create_todo, todo_exists
 from customer_onboarding.settings import get_settings
@@ -70,7 +71,7 @@ def store_results(doc: Document, results: pd.DataFrame) -> None:
 		for values in records.itertuples(index=False, name=None)
 	]
 	fields = ["name", "creation", "modified", "owner", "modified_by", "stocktake", *RESULT_FIELDS]
-	frappe.db.bulk_insert(RESULT, fields, rows, chunk_size=5_000)
+	insert_rows(RESULT, fields, rows)
 	frappe.db.sql(
 		"""update `tabCustomer` customer join `tabCustomer Stocktake Result` result
 		on result.customer = customer.name
