@@ -6,6 +6,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from customer_onboarding.api import find_duplicates
 from customer_onboarding.setup.custom_fields import MODULE
+from customer_onboarding.stocktake.analysis import STOCKTAKE_INDEX
 from customer_onboarding.tests.utils import make_customer, unique_code
 
 APP = "customer_onboarding"
@@ -54,6 +55,7 @@ class TestInstallCycle(FrappeTestCase):
 		self.assertFalse(frappe.db.exists("Custom Field", {"module": MODULE}))
 		self.assertFalse(frappe.db.exists("DocType", "Customer Code Rule"))
 		self.assertFalse(frappe.db.table_exists("Customer Match Key"))
+		self.assertFalse(frappe.db.has_index("tabSales Invoice", STOCKTAKE_INDEX))
 		self.assertFalse(frappe.db.exists("Workflow", "Customer Onboarding"))
 		self.assertFalse(frappe.db.exists("Role", "Customer Onboarding Reviewer"))
 
@@ -73,6 +75,7 @@ class TestInstallCycle(FrappeTestCase):
 		)
 		self.assertTrue(frappe.db.exists("DocType", "Customer Code Rule"))
 		self.assertTrue(frappe.db.get_value("Workflow", "Customer Onboarding", "is_active"))
+		self.assertTrue(frappe.db.has_index("tabSales Invoice", STOCKTAKE_INDEX))
 		frappe.db.updatedb("Customer")
 		self.assertTrue(
 			frappe.db.get_column_index("tabCustomer", "tax_id", unique=False), "tax ID needs an index"
