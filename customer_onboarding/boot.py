@@ -1,6 +1,16 @@
-from customer_onboarding.settings import get_settings
+from customer_onboarding.settings import get_settings, required_matrix
+from customer_onboarding.validation import data_checks_apply
 
 
 def boot_session(bootinfo):
-	"""The form's duplicate warning needs the threshold without a round trip."""
+	"""What the desk needs on every page without a round trip: the form's duplicate warning threshold, and the
+	fields each customer type must fill in (for the required marks and the quick entry)."""
 	bootinfo.customer_onboarding_duplicate_threshold = get_settings().duplicate_name_threshold or 90
+	bootinfo.customer_onboarding_required = required_by_type() if data_checks_apply() else {}
+
+
+def required_by_type() -> dict[str, list[str]]:
+	required: dict[str, list[str]] = {}
+	for customer_type, fieldname in required_matrix():
+		required.setdefault(customer_type, []).append(fieldname)
+	return required

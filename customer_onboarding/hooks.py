@@ -15,6 +15,8 @@ after_sync = "customer_onboarding.install.after_sync"
 after_migrate = "customer_onboarding.install.after_migrate"
 before_uninstall = "customer_onboarding.install.before_uninstall"
 
+app_include_js = "/assets/customer_onboarding/js/customer_onboarding.js"
+app_include_css = "/assets/customer_onboarding/css/customer_onboarding.css"
 doctype_js = {"Customer": "public/js/customer.js"}
 doctype_list_js = {"Customer": "public/js/customer_list.js"}
 boot_session = "customer_onboarding.boot.boot_session"

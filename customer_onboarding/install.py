@@ -24,6 +24,7 @@ from customer_onboarding.patches.v1_0.set_onboarding_state_for_existing import (
 from customer_onboarding.settings import get_settings
 from customer_onboarding.setup.custom_fields import MODULE, data_fieldnames, get_custom_fields
 from customer_onboarding.setup.fields import make_custom_fields, toggle_customer_property
+from customer_onboarding.setup.layout import place_fields_beside_name, restore_stock_layout
 from customer_onboarding.stocktake.analysis import STOCKTAKE_INDEX, STOCKTAKE_INDEX_FIELDS
 
 
@@ -31,6 +32,7 @@ def after_install():
 	"""Runs before Frappe imports the fixtures: existing customers get their state before the workflow exists."""
 	set_customer_code_from_name()
 	set_onboarding_state_for_existing()
+	place_fields_beside_name()
 	index_tax_id(True)
 	apply_default_settings()
 	fill_match_keys()
@@ -59,6 +61,7 @@ def before_uninstall():
 	delete_workflow()
 	delete_custom_fields()
 	index_tax_id(False)
+	restore_stock_layout()
 	index_sales_invoices(False)
 
 

@@ -1,10 +1,18 @@
 """Translated messages for the problems the core reports. Each one names the field it is about."""
 
+import html
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import escape_html, strip_html
 
 from customer_onboarding.core.problems import Problem
+
+
+def plain_text(message: str) -> str:
+	"""A message for a spreadsheet cell or a terminal: no markup, and the values as typed."""
+	return html.unescape(strip_html(message))
 
 
 def field_label(doc: Document, fieldname: str) -> str:
@@ -14,7 +22,7 @@ def field_label(doc: Document, fieldname: str) -> str:
 
 def problem_message(problem: Problem, doc: Document) -> str:
 	label = field_label(doc, problem.fieldname)
-	value = frappe.bold(problem.value)
+	value = frappe.bold(escape_html("" if problem.value is None else str(problem.value)))
 	templates = {
 		"required": lambda: _("{0} is required for a customer of type {1}").format(
 			label, frappe.bold(_(doc.get("customer_type") or ""))

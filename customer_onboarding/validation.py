@@ -56,10 +56,15 @@ def value_problems(values: Mapping) -> list[Problem]:
 def throw_problems(doc: Document, problems: list[Problem]) -> None:
 	if not problems:
 		return
-	messages = [problem_message(problem, doc) for problem in problems]
+	messages = [field_pointer(problem.fieldname, problem_message(problem, doc)) for problem in problems]
 	if len(messages) == 1:
 		frappe.throw(messages[0], CustomerDataError)
 	frappe.throw(messages, CustomerDataError, title=_("Please correct the customer data"), as_list=True)
+
+
+def field_pointer(fieldname: str, message: str) -> str:
+	"""The message marked with its field, so that a click on it in the desk takes the user to that field."""
+	return f'<span class="customer-onboarding-problem" data-customer-field="{fieldname}">{message}</span>'
 
 
 def normalised_phone(value: str | None, mobile: bool = False) -> str | None:

@@ -23,6 +23,8 @@ install_checkout_into_bench() {
 	grep -qx "$app" "$bench/sites/apps.txt" || printf '\n%s\n' "$app" >> "$bench/sites/apps.txt"
 	sed -i '/^$/d' "$bench/sites/apps.txt"
 	runuser -u "$owner" -- "$bench/env/bin/pip" install -q --disable-pip-version-check --no-build-isolation -e "$target"
+	# The desk loads the app's public files from sites/assets, as `bench build` links them.
+	runuser -u "$owner" -- ln -sfn "$target/$app/public" "$bench/sites/assets/$app"
 }
 
 # The MariaDB account that may create databases: root_login in the bench config, as `bench new-site` reads

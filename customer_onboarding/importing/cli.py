@@ -2,9 +2,9 @@
 
 import click
 import frappe
-from frappe.utils import strip_html
 
 from customer_onboarding.importing.importer import run_import, validate_import
+from customer_onboarding.messages import plain_text
 
 
 def run_from_command_line(path: str, dry_run: bool, submit_for_review: bool, update_existing: bool) -> int:
@@ -51,6 +51,6 @@ def new_import(path: str, submit_for_review: bool, update_existing: bool):
 
 def print_problems(summary: dict, limit: int = 50) -> None:
 	for problem in summary["problems"][:limit]:
-		click.echo(strip_html(problem["message"]), err=True)
+		click.echo(plain_text(problem["message"]), err=True)
 	if len(summary["problems"]) > limit:
 		click.echo(f"... and {len(summary['problems']) - limit} more", err=True)

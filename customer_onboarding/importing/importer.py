@@ -13,7 +13,6 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow
-from frappe.utils import strip_html
 
 from customer_onboarding.change_requests.importing import request_changes, requested_changes
 from customer_onboarding.coding import code_series
@@ -36,6 +35,7 @@ from customer_onboarding.importing.lookups import cheaper_lookups
 from customer_onboarding.importing.messages import import_problem_message
 from customer_onboarding.importing.workers import run_in_workers
 from customer_onboarding.match_keys.store import bump_key_version, customers_with_any
+from customer_onboarding.messages import plain_text
 from customer_onboarding.settings import get_settings
 from customer_onboarding.validation import (
 	contact_problems,
@@ -156,7 +156,7 @@ def summarise(parsed: ParsedFile, problems: list[ImportProblem], existing: int) 
 				"sheet": p.sheet,
 				"row": p.row,
 				"column": p.column,
-				"message": strip_html(import_problem_message(p)),
+				"message": plain_text(import_problem_message(p)),
 			}
 			for p in problems
 		],
@@ -260,9 +260,9 @@ def import_row(doc: Document, record: CustomerRecord) -> None:
 
 def failure_message(error: Exception, record: CustomerRecord) -> str:
 	if record.all_problems:
-		return "; ".join(strip_html(import_problem_message(p)) for p in record.all_problems)
+		return "; ".join(plain_text(import_problem_message(p)) for p in record.all_problems)
 	logged = [str(m.get("message", "")) for m in frappe.get_message_log()]
-	return strip_html(str(error) or (logged[-1] if logged else "")) or type(error).__name__
+	return plain_text(str(error) or (logged[-1] if logged else "")) or type(error).__name__
 
 
 def write_customer(doc: Document, record: CustomerRecord) -> tuple[str, str | None]:
@@ -444,7 +444,7 @@ def finish(doc: Document, parsed: ParsedFile) -> None:
 
 
 def orphan_reason(record) -> str:
-	return "; ".join(strip_html(import_problem_message(p)) for p in record.problems)
+	return "; ".join(plain_text(import_problem_message(p)) for p in record.problems)
 
 
 def save_error_report(doc: Document, parsed: ParsedFile) -> str:

@@ -10,22 +10,33 @@ def make_custom_fields():
 
 
 def toggle_customer_property(prop: str, on: bool | int, field_name: str | None = None) -> None:
-	"""Set (1) or remove one of our Check property setters on Customer, tagged with our module."""
+	"""Set (1) or remove one of our Check property setters on Customer."""
+	if on:
+		set_customer_property(prop, "1", "Check", field_name)
+	elif existing := frappe.db.get_value("Property Setter", property_filters(prop, field_name)):
+		frappe.delete_doc("Property Setter", existing, ignore_permissions=True, force=True)
+	frappe.clear_cache(doctype="Customer")
+
+
+def set_customer_property(prop: str, value: str, property_type: str, field_name: str | None = None) -> None:
+	"""Create or update one of our property setters on Customer, tagged with our module."""
+	filters = property_filters(prop, field_name)
+	if existing := frappe.db.get_value("Property Setter", filters):
+		frappe.db.set_value("Property Setter", existing, "value", value)
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Property Setter",
+			"doctype_or_field": "DocField" if field_name else "DocType",
+			"property_type": property_type,
+			"value": value,
+			**filters,
+		}
+	).insert(ignore_permissions=True)
+
+
+def property_filters(prop: str, field_name: str | None) -> dict:
 	filters = {"doc_type": "Customer", "property": prop, "module": MODULE}
 	if field_name:
 		filters["field_name"] = field_name
-	existing = frappe.db.get_value("Property Setter", filters)
-	if on and not existing:
-		level = "DocField" if field_name else "DocType"
-		frappe.get_doc(
-			{
-				"doctype": "Property Setter",
-				"doctype_or_field": level,
-				"property_type": "Check",
-				"value": "1",
-				**filters,
-			}
-		).insert(ignore_permissions=True)
-	elif not on and existing:
-		frappe.delete_doc("Property Setter", existing, ignore_permissions=True, force=True)
-	frappe.clear_cache(doctype="Customer")
+	return filters

@@ -87,33 +87,24 @@ function add_follow_up_button(frm) {
 }
 
 frappe.ui.form.on("Customer", {
+	onload: mark_required_fields,
+	refresh: mark_required_fields,
+	customer_type: mark_required_fields,
 	customer_name: warn_about_duplicates,
 	tax_id: warn_about_duplicates,
 });
 
+// The fields the required-field matrix asks of this customer type carry the required mark, as the type changes.
+function mark_required_fields(frm) {
+	const required = customer_onboarding.required_fields(frm.doc.customer_type);
+	for (const fieldname of customer_onboarding.matrix_fields()) {
+		const stock = frappe.meta.get_docfield("Customer", fieldname) || {};
+		frm.toggle_reqd(fieldname, required.includes(fieldname) || !!stock.reqd);
+	}
+}
+
 function warn_about_duplicates(frm) {
-	if (!frm.is_new() || !frm.doc.customer_name) return;
-	frappe
-		.xcall("customer_onboarding.api.find_duplicates", {
-			customer_name: frm.doc.customer_name,
-			tax_id: frm.doc.tax_id,
-			mobile_no: frm.doc.mobile_no,
-			email_id: frm.doc.email_id,
-		})
-		.then((candidates) => {
-			const threshold = frappe.boot.customer_onboarding_duplicate_threshold || 90;
-			const likely = candidates.filter((c) => c.score >= threshold);
-			if (!likely.length) return;
-			const links = likely
-				.map((c) => `<li>${frappe.utils.get_form_link("Customer", c.customer, true, frappe.utils.escape_html(c.customer_name))}
-					(${c.score}: ${c.reason_labels.join(", ")})</li>`)
-				.join("");
-			frappe.msgprint({
-				title: __("Possible duplicate customers"),
-				indicator: "orange",
-				message: __("These customers look like the one you are entering:") + `<ul>${links}</ul>`,
-			});
-		});
+	if (frm.is_new()) customer_onboarding.warn_about_duplicates(frm.doc);
 }
 
 function show_change_request(frm) {

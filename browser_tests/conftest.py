@@ -1,0 +1,90 @@
+"""Fixtures of the browser suite: Chromium, people logged in through the login page, screenshots, and the site's
+REST API (as Administrator) to check what the clicking did."""
+
+import csv
+import os
+from pathlib import Path
+
+import pytest
+import requests
+from playwright.sync_api import Browser, Page, sync_playwright
+
+BASE_URL = os.environ.get("CO_BASE_URL", "http://localhost:8000")
+SCREENSHOTS = Path(os.environ.get("CO_SCREENSHOTS", "/tmp/customer-onboarding-screenshots"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PASSWORD = "Browser-Test-Passw0rd!"
+ADMIN_PASSWORD = "admin"
+# The machine's network is closed: Chromium must not try to reach Google's services.
+CHROMIUM_ARGS = [
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+]
+ZH = {
+	row[0]: row[1]
+	for row in csv.reader(
+		(Path(__file__).parents[1] / "customer_onboarding/translations/zh.csv").open(encoding="utf-8")
+	)
+	if len(row) >= 2
+}
+
+
+@pytest.fixture(scope="session")
+def browser():
+	with sync_playwright() as playwright:
+		browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+		yield browser
+		browser.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot():
+	SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+	print(f"\nScreenshots go to {SCREENSHOTS}")
+
+	def take(page: Page, name: str) -> Path:
+		path = SCREENSHOTS / f"{name}.png"
+		page.wait_for_timeout(500)  # dialogs fade in
+		page.screenshot(path=str(path))
+		return path
+
+	return take
+
+
+@pytest.fixture(scope="session")
+def login(browser: Browser):
+	"""A new page for `user`, logged in through the login page, in a browser context of its own."""
+	contexts = []
+
+	def log_in(user: str, password: str = PASSWORD) -> Page:
+		context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=BASE_URL)
+		context.set_default_timeout(20_000)
+		contexts.append(context)
+		page = context.new_page()
+		page.goto("/login")
+		page.fill("#login_email", user)
+		page.fill("#login_password", password)
+		page.click(".btn-login")
+		page.wait_for_url("**/app**")
+		return page
+
+	yield log_in
+	for context in contexts:
+		context.close()
+
+
+@pytest.fixture(scope="session")
+def api() -> requests.Session:
+	session = requests.Session()
+	session.post(
+		f"{BASE_URL}/api/method/login", data={"usr": "Administrator", "pwd": ADMIN_PASSWORD}
+	).raise_for_status()
+	return session
+
+
+def translated(text: str, language: str) -> str:
+	return ZH.get(text, text) if language == "zh" else text
