@@ -35,3 +35,11 @@ class StaleChangeRequestError(ChangeRequestError):
 
 class PaymentHeldError(frappe.ValidationError):
 	"""An outgoing payment to a customer whose bank accounts or tax ID are being changed."""
+
+
+class RegistrationClosedError(frappe.ValidationError):
+	"""A self-registration while no sales user is set to own registered customers."""
+
+
+class LicenceFileError(frappe.ValidationError):
+	"""A business licence file that is unreadable, too large or not a PDF, JPG or PNG."""

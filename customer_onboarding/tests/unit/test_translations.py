@@ -13,6 +13,7 @@ APP = Path(__file__).resolve().parents[2]
 CALL = re.compile(r"""(?<![\w.])_{1,2}\(\s*(["'])((?:\\.|(?!\1).)+)\1""")
 ADJACENT_LITERALS = re.compile(r'"\s*\n\s*"')
 LAYOUT_FIELDS = {"Section Break", "Column Break", "Tab Break"}
+WEB_FORM_TEXTS = ("title", "introduction_text", "success_title", "success_message", "button_label")
 
 
 def translated() -> set[str]:
@@ -37,6 +38,18 @@ def doctype_strings() -> set[str]:
 		found |= {doctype["name"], doctype.get("description") or ""}
 		for field in doctype["fields"]:
 			found |= {field.get("label") or "", field.get("description") or ""}
+	return found - {""}
+
+
+def web_form_strings() -> set[str]:
+	found = set()
+	for path in APP.glob("*/web_form/*/*.json"):
+		form = json.loads(path.read_text(encoding="utf-8"))
+		found |= {form.get(key) or "" for key in WEB_FORM_TEXTS}
+		for field in form["web_form_fields"]:
+			found |= {field.get("label") or "", field.get("description") or ""}
+			if field["fieldtype"] == "Select":
+				found |= set(field["options"].split("\n"))
 	return found - {""}
 
 
@@ -66,6 +79,9 @@ class TestTranslations(unittest.TestCase):
 			*constants.OWN_ROLES,
 		}
 		self.assertEqual(sorted(names - translated()), [])
+
+	def test_web_form_texts_are_translated(self):
+		self.assertEqual(sorted(web_form_strings() - translated()), [])
 
 	def test_custom_field_labels_and_options_are_translated(self):
 		self.assertEqual(sorted(custom_field_strings() - translated()), [])

@@ -8,6 +8,7 @@ from customer_onboarding.core.required import DEFAULT_MATRIX
 from customer_onboarding.core.tax_id import SCHEME_CN_USCC
 from customer_onboarding.lifecycle import set_workflow_active
 from customer_onboarding.match_keys.fill import queue_match_key_refresh
+from customer_onboarding.registration.gate import REGISTRATION_DEFAULTS
 from customer_onboarding.settings import SETTINGS
 from customer_onboarding.setup.fields import toggle_customer_property
 
@@ -18,6 +19,7 @@ class CustomerOnboardingSettings(Document):
 		self.validate_threshold()
 		self.validate_required_fields()
 		self.validate_sensitive_fields()
+		self.validate_registration_limits()
 
 	def on_update(self):
 		sync_link_title(self.use_code_as_name)
@@ -39,6 +41,11 @@ class CustomerOnboardingSettings(Document):
 			frappe.throw(
 				_("{0} must be between 1 and 100").format(_(self.meta.get_label("duplicate_name_threshold")))
 			)
+
+	def validate_registration_limits(self):
+		for fieldname in ("registration_limit_per_hour", "registration_max_file_mb"):
+			if (self.get(fieldname) or 0) < 1:
+				frappe.throw(_("{0} must be at least 1").format(_(self.meta.get_label(fieldname))))
 
 	def validate_sensitive_fields(self):
 		meta = frappe.get_meta("Customer")
@@ -82,6 +89,7 @@ def apply_default_settings():
 			"sensitive_fields": "\n".join(DEFAULT_SENSITIVE_FIELDS),
 			"hold_payments_during_change": 1,
 			"stale_after_months": 12,
+			**REGISTRATION_DEFAULTS,
 		}
 	)
 	for customer_type, fieldname in DEFAULT_MATRIX:

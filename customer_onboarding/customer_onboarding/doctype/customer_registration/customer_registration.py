@@ -1,0 +1,28 @@
+"""A registration sent through the public page: checked before it is saved, turned into a draft customer after."""
+
+import frappe
+from frappe.model.document import Document
+
+from customer_onboarding.registration.customers import check_registration, create_customer, hand_over
+from customer_onboarding.registration.files import store_licence, take_licence
+from customer_onboarding.registration.gate import admit
+
+
+class CustomerRegistration(Document):
+	def before_insert(self):
+		self.ip_address = frappe.local.request_ip
+		self.customer = self.business_licence = None
+		self.flags.registration_owner = admit(self.ip_address)
+		self.flags.customer_values = check_registration(self)
+		self.flags.licence = take_licence(self)
+
+	def after_insert(self):
+		customer = create_customer(self, self.flags.customer_values)
+		licence = self.flags.licence
+		self.db_set(
+			{
+				"customer": customer.name,
+				"business_licence": store_licence(licence, self, customer.name) if licence else None,
+			}
+		)
+		hand_over(customer, self, self.flags.registration_owner)

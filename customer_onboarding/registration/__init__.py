@@ -1,0 +1,1 @@
+"""Self-registration: prospective customers register themselves through the public page /customer-registration."""
