@@ -65,6 +65,7 @@ def login(browser: Browser):
 		context.set_default_timeout(20_000)
 		contexts.append(context)
 		page = context.new_page()
+		OPEN_PAGES.append(page)
 		page.goto("/login")
 		page.fill("#login_email", user)
 		page.fill("#login_password", password)
@@ -75,6 +76,23 @@ def login(browser: Browser):
 	yield log_in
 	for context in contexts:
 		context.close()
+
+
+OPEN_PAGES: list[Page] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+	"""A failed test leaves a picture of every page it had open, named after the test."""
+	outcome = yield
+	report = outcome.get_result()
+	if report.when != "call" or not report.failed:
+		return
+	for number, page in enumerate(OPEN_PAGES):
+		if not page.is_closed():
+			path = SCREENSHOTS / f"failed-{item.name}-{number}.png"
+			page.screenshot(path=str(path))
+			print(f"Screenshot of the failure: {path}")
 
 
 @pytest.fixture(scope="session")

@@ -38,7 +38,9 @@ def pick_link(scope: Page | Locator, fieldname: str, typed: str, option: str | N
 
 
 def link_suggestions(scope: Page | Locator, fieldname: str) -> Locator:
-	return control(scope, fieldname).locator("ul[role=listbox] li")
+	"""The open suggestion list of a Link field (Frappe may render it outside the field)."""
+	page = scope if isinstance(scope, Page) else scope.page
+	return page.locator("ul[role=listbox]:visible [role=option]")
 
 
 def save(page: Page) -> None:

@@ -36,3 +36,24 @@ def own_pending_actions(reviewed: str, user: str) -> str:
 		)
 		.get_sql()
 	)
+
+
+def list_again_in_inbox(doc, method: str | None = None) -> None:
+	"""Frappe makes a document's inbox entry for a state only once, so a customer resubmitted after Return (or
+	disabled a second time) would never reach the inbox again. When a document enters a state, its completed
+	entries for that state go, and Frappe's own hook, which runs after this one, makes a new entry."""
+	if not doc.has_value_changed("workflow_state"):
+		return
+	done = frappe.get_all(
+		"Workflow Action",
+		{
+			"reference_doctype": doc.doctype,
+			"reference_name": doc.name,
+			"workflow_state": doc.workflow_state,
+			"status": "Completed",
+		},
+		pluck="name",
+	)
+	if done:
+		frappe.db.delete("Workflow Action Permitted Role", {"parent": ["in", done]})
+		frappe.db.delete("Workflow Action", {"name": ["in", done]})

@@ -14,6 +14,7 @@ from customer_onboarding.constants import MASTER_MANAGER
 from customer_onboarding.core.problems import Problem
 from customer_onboarding.exceptions import CustomerCodeLockedError
 from customer_onboarding.follow_ups import protect_follow_ups, set_next_follow_up_date
+from customer_onboarding.inbox import list_again_in_inbox
 from customer_onboarding.lifecycle import check_state_change, record_state_change, sync_disabled_with_state
 from customer_onboarding.match_keys.store import delete_match_keys, refresh_match_keys
 from customer_onboarding.messages import problem_message
@@ -68,6 +69,7 @@ def validate(doc: Document, method: str | None = None) -> None:
 
 def on_update(doc: Document, method: str | None = None) -> None:
 	record_state_change(doc)
+	list_again_in_inbox(doc)
 	record_direct_customer_changes(doc)
 	refresh_match_keys([doc.name])
 

@@ -2,8 +2,18 @@
 
 import frappe
 
+from customer_onboarding.api import set_review_comment
 from customer_onboarding.tests.test_change_requests import ChangeRequestCase, act, new_request
-from customer_onboarding.tests.utils import REVIEWER, REVIEWER_2, as_user, make_customer, move
+from customer_onboarding.tests.utils import (
+	MASTER_MANAGER,
+	REVIEWER,
+	REVIEWER_2,
+	SALES_USER,
+	as_user,
+	enabled_customer,
+	make_customer,
+	move,
+)
 
 
 def inbox(user: str, reference: str) -> list[str]:
@@ -26,3 +36,22 @@ class TestInbox(ChangeRequestCase):
 		act(request.name, "Submit for Review", REVIEWER)
 		self.assertEqual(inbox(REVIEWER, request.name), [])
 		self.assertEqual(len(inbox(REVIEWER_2, request.name)), 1)
+
+	def test_a_customer_resubmitted_after_return_is_in_the_inbox_again(self):
+		with as_user(SALES_USER):
+			customer = make_customer().name
+		move(customer, "Submit for Review", SALES_USER)
+		with as_user(REVIEWER):
+			set_review_comment(customer, "请补充注册地址")
+		move(customer, "Return", REVIEWER)
+		self.assertEqual(inbox(REVIEWER, customer), [])
+		move(customer, "Submit for Review", SALES_USER)
+		self.assertEqual(len(inbox(REVIEWER, customer)), 1)
+
+	def test_a_customer_disabled_again_is_in_the_inbox_again(self):
+		customer = enabled_customer().name
+		for _ in range(2):
+			move(customer, "Disable", MASTER_MANAGER)
+			self.assertEqual(len(inbox(MASTER_MANAGER, customer)), 1)
+			move(customer, "Enable", MASTER_MANAGER)
+			self.assertEqual(inbox(MASTER_MANAGER, customer), [])

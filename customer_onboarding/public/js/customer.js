@@ -48,8 +48,9 @@ function ask_review_comment(frm) {
 				frappe
 					.xcall("customer_onboarding.api.set_review_comment", { customer: frm.doc.name, comment })
 					.then(() => {
-						dialog.hide();
+						// Settle before hiding: hiding calls onhide, which would cancel the action.
 						resolve();
+						dialog.hide();
 					}, reject);
 			},
 		});

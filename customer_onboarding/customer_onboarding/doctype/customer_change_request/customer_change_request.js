@@ -55,9 +55,10 @@ frappe.ui.form.on("Customer Change Request", {
 					frappe
 						.xcall("customer_onboarding.api.set_change_request_comment", { name: frm.doc.name, comment })
 						.then(() => {
+							// Settle before hiding: hiding calls onhide, which would cancel the action.
+							resolve();
 							dialog.hide();
 							frappe.dom.freeze();
-							resolve();
 						}, reject);
 				},
 			});
