@@ -172,6 +172,9 @@ def test_change_request_reviewed_side_by_side_and_approved(sales, reviewer, jour
 
 	open_form(reviewer, "customer-change-request", journey["change_request"])
 	expect(control(form(reviewer), "items")).to_contain_text("北京市朝阳区光华路1号")
+	expect(
+		control(form(reviewer), "items").locator(".grid-row").filter(has_text="公司").first
+	).to_be_visible()
 	screenshot(reviewer, "11-change-request-side-by-side")
 	take_action(reviewer, translated("Approve", ZH))
 	expect(indicator(reviewer)).to_have_text(translated("Approved", ZH))

@@ -16,10 +16,19 @@ from customer_onboarding.core.problems import Problem
 from customer_onboarding.exceptions import CustomerDataError
 from customer_onboarding.lifecycle import create_todo, notify
 from customer_onboarding.messages import field_label
+from customer_onboarding.settings import required_matrix
 from customer_onboarding.validation import tax_id_holders, throw_problems, value_problems
 
 # Customer fields that have another name on the registration form.
 FORM_FIELDS = {"customer_name": "company_name", "mobile_no": "phone", "email_id": "email"}
+
+
+def types_requiring(form_fieldname: str) -> list[str]:
+	"""The customer types whose required-field matrix asks for this form field."""
+	customer_field = next((c for c, f in FORM_FIELDS.items() if f == form_fieldname), form_fieldname)
+	return sorted(
+		{customer_type for customer_type, fieldname in required_matrix() if fieldname == customer_field}
+	)
 
 
 def customer_values(registration: Document) -> dict:

@@ -3,6 +3,10 @@ frappe.ui.form.on("Customer Change Request", {
 		frm.set_query("bank_account", "bank_accounts", () => ({
 			filters: { party_type: "Customer", party: frm.doc.customer },
 		}));
+		for (const fieldname of ["current_value", "proposed_value"]) {
+			frm.fields_dict.items.grid.update_docfield_property(fieldname, "formatter", shown_value);
+		}
+		frappe.model.with_doctype("Customer", () => frm.refresh_field("items"));
 	},
 
 	refresh(frm) {
@@ -72,4 +76,11 @@ function highlight_changes(frm) {
 	(frm.fields_dict.items.grid.grid_rows || []).forEach((row) => {
 		$(row.row).toggleClass("highlight", !!row.doc.changed).css("background-color", row.doc.changed ? "var(--yellow-highlight-color, #fff5c2)" : "");
 	});
+}
+
+// A choice (such as the customer type) is stored in English and shown in the user's language.
+function shown_value(value, df, options, row) {
+	const field = row && frappe.meta.get_docfield("Customer", row.fieldname);
+	const shown = field && field.fieldtype === "Select" && value ? __(value) : value;
+	return frappe.utils.escape_html(shown == null ? "" : String(shown));
 }

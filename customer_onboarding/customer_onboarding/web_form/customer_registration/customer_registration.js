@@ -14,3 +14,11 @@ frappe.ready(() => {
 		on_success: (file) => field.set_value(`${file.name},${file.dataurl}`),
 	});
 });
+
+// A click on a problem in an error message takes the visitor to its field.
+$(document).on("click", "[data-customer-field]", function () {
+	const field = frappe.web_form.fields_dict[$(this).attr("data-customer-field")];
+	if (!field || !field.$input) return;
+	$(".modal.show").modal("hide");
+	field.$input.focus();
+});

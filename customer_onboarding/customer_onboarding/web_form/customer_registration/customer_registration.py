@@ -1,12 +1,19 @@
+import json
+
 from frappe import _
 
 from customer_onboarding.core.registration_files import ALLOWED_EXTENSIONS
+from customer_onboarding.registration.customers import types_requiring
 from customer_onboarding.registration.files import max_licence_bytes
 
 
 def get_context(context):
 	"""Frappe's template shows the introduction as it is stored, so it is translated here; the script gets the
-	licence file's limits."""
+	licence file's limits; the fields the required-field matrix asks of the chosen type get the required mark."""
 	context.introduction_text = _(context.introduction_text)
 	context.licence_max_bytes = max_licence_bytes()
 	context.licence_file_types = list(ALLOWED_EXTENSIONS)
+	for field in context.web_form_doc.web_form_fields:
+		types = types_requiring(field.fieldname)
+		if types and not field.reqd:
+			field.mandatory_depends_on = f"eval:{json.dumps(types)}.includes(doc.customer_type)"

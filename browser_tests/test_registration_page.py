@@ -1,0 +1,95 @@
+"""A prospective customer registers on the public page, in Chinese and in English, without logging in."""
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from browser_tests.conftest import BASE_URL, SCREENSHOTS
+from browser_tests.desk import choose, control, fill
+from browser_tests.people import SALES_ZH, new_company_name, new_uscc
+
+PAGE_TEXT = {
+	"zh": {"title": "客户注册", "tax_id_error": "不是有效的统一社会信用代码", "received": "已收到"},
+	"en": {
+		"title": "Customer Registration",
+		"tax_id_error": "is not a Unified Social",
+		"received": "received",
+	},
+}
+LOCALES = {"zh": "zh-CN", "en": "en-US"}
+# The smallest file that starts like a PDF.
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def visitor(browser: Browser, request):
+	context = browser.new_context(
+		base_url=BASE_URL, locale=LOCALES[request.param], viewport={"width": 1200, "height": 1100}
+	)
+	context.set_default_timeout(20_000)
+	yield request.param, context.new_page()
+	context.close()
+
+
+def submit(page) -> None:
+	page.locator(".web-form-footer .submit-btn, .web-form .submit-btn").first.click()
+
+
+@pytest.mark.parametrize("visitor", ["zh", "en"], indirect=True)
+def test_a_company_registers_itself(visitor, screenshot, api, tmp_path):
+	language, page = visitor
+	text = PAGE_TEXT[language]
+	page.goto("/customer-registration")
+	expect(page.get_by_role("heading", level=1)).to_contain_text(text["title"])
+	name = new_company_name()
+	fill(page, "company_name", name)
+	choose(page, "customer_type", "Company")
+	expect(control(page, "tax_id").locator(".control-label.reqd")).to_be_visible()
+	fill(page, "tax_id", "91110108ABCDEFGHIJ")
+	fill(page, "registered_address", "杭州市西湖区文三路90号")
+	fill(page, "contact_first_name", "李雷")
+	fill(page, "phone", "13912345678")
+	fill(page, "email", "lilei@example.com")
+	submit(page)
+	expect(page.locator(".modal.show")).to_contain_text(text["tax_id_error"])
+	screenshot(page, f"13-registration-error-{language}")
+	page.locator(".modal.show [data-customer-field=tax_id]").click()
+	expect(control(page, "tax_id").locator("input")).to_be_focused()
+
+	fill(page, "tax_id", new_uscc())
+	licence = tmp_path / "licence.pdf"
+	licence.write_bytes(PDF)
+	control(page, "licence_upload").locator("button.btn-attach").click()
+	uploader = page.locator(".modal.show .modal-dialog").last
+	uploader.locator("input[type=file]").set_input_files(str(licence))
+	uploader.locator(".modal-footer .btn-primary").click()
+	expect(control(page, "licence_upload")).to_contain_text("licence.pdf")
+	screenshot(page, f"14-registration-filled-{language}")
+	submit(page)
+	expect(page.locator(".success-page")).to_be_visible()
+	expect(page.locator(".success-page")).to_contain_text(text["received"])
+	screenshot(page, f"15-registration-received-{language}")
+
+	customers = api.get(
+		f"{BASE_URL}/api/resource/Customer",
+		params={
+			"filters": f'[["customer_name", "=", "{name}"]]',
+			"fields": '["name", "owner", "workflow_state"]',
+		},
+	).json()["data"]
+	assert [(c["owner"], c["workflow_state"]) for c in customers] == [(SALES_ZH, "Draft")]
+	files = api.get(
+		f"{BASE_URL}/api/resource/File",
+		params={
+			"filters": f'[["attached_to_name", "=", "{customers[0]["name"]}"]]',
+			"fields": '["is_private"]',
+		},
+	).json()["data"]
+	assert files == [{"is_private": 1}]
+	todos = api.get(
+		f"{BASE_URL}/api/resource/ToDo",
+		params={
+			"filters": f'[["reference_name", "=", "{customers[0]["name"]}"], ["allocated_to", "=", "{SALES_ZH}"]]'
+		},
+	).json()["data"]
+	assert len(todos) == 1
+	assert SCREENSHOTS.exists()
