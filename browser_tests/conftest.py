@@ -2,6 +2,7 @@
 REST API (as Administrator) to check what the clicking did."""
 
 import csv
+import json
 import os
 from pathlib import Path
 
@@ -102,6 +103,17 @@ def api() -> requests.Session:
 		f"{BASE_URL}/api/method/login", data={"usr": "Administrator", "pwd": ADMIN_PASSWORD}
 	).raise_for_status()
 	return session
+
+
+def records(api: requests.Session, doctype: str, filters: list, fields=("name",), parent=None) -> list[dict]:
+	"""Rows of a doctype (of a child table: give its parent doctype) through the REST API, as Administrator."""
+	params = {
+		"filters": json.dumps(filters),
+		"fields": json.dumps(fields),
+		"limit_page_length": 0,
+		"parent": parent,
+	}
+	return api.get(f"{BASE_URL}/api/resource/{doctype}", params=params).json()["data"]
 
 
 def translated(text: str, language: str) -> str:

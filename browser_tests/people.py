@@ -17,5 +17,9 @@ def new_uscc() -> str:
 	return body + uscc_check_character(body)
 
 
+# Names drawn from these characters share few of them, so two of them never look like duplicates.
+NAME_CHARACTERS = "安邦昌成达鼎东丰富广国海和恒宏华汇佳嘉建金锦晶聚凯康蓝朗利联隆美明南鹏平祺庆瑞润森盛顺泰天通万威伟文祥新鑫兴旭亚阳耀益远悦泽展正志中卓"
+
+
 def new_company_name() -> str:
-	return f"浏览器测试{random.randrange(10**6):06d}有限公司"
+	return "".join(random.sample(NAME_CHARACTERS, 6)) + "科技有限公司"

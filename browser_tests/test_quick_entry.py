@@ -2,6 +2,7 @@
 
 from playwright.sync_api import expect
 
+from browser_tests.conftest import records
 from browser_tests.desk import choose, control, dialog, fill, message
 from browser_tests.people import SALES_ZH, new_company_name, new_uscc
 
@@ -42,8 +43,5 @@ def test_quick_entry_asks_what_the_type_requires(login, screenshot, api):
 	fill(entry, "tax_id", new_uscc())
 	entry.locator(".modal-footer .btn-primary").click()
 	expect(page.locator(".modal.show")).to_have_count(0)
-	found = api.get(
-		page.url.split("/app")[0] + "/api/resource/Customer",
-		params={"filters": f'[["customer_name", "=", "{name}"]]', "fields": '["workflow_state", "owner"]'},
-	).json()["data"]
+	found = records(api, "Customer", [["customer_name", "=", name]], ("workflow_state", "owner"))
 	assert found == [{"workflow_state": "Draft", "owner": SALES_ZH}]

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Browser, expect
 
-from browser_tests.conftest import BASE_URL, SCREENSHOTS
+from browser_tests.conftest import BASE_URL, records
 from browser_tests.desk import choose, control, fill
 from browser_tests.people import SALES_ZH, new_company_name, new_uscc
 
@@ -69,27 +69,10 @@ def test_a_company_registers_itself(visitor, screenshot, api, tmp_path):
 	expect(page.locator(".success-page")).to_contain_text(text["received"])
 	screenshot(page, f"15-registration-received-{language}")
 
-	customers = api.get(
-		f"{BASE_URL}/api/resource/Customer",
-		params={
-			"filters": f'[["customer_name", "=", "{name}"]]',
-			"fields": '["name", "owner", "workflow_state"]',
-		},
-	).json()["data"]
+	customers = records(api, "Customer", [["customer_name", "=", name]], ("name", "owner", "workflow_state"))
 	assert [(c["owner"], c["workflow_state"]) for c in customers] == [(SALES_ZH, "Draft")]
-	files = api.get(
-		f"{BASE_URL}/api/resource/File",
-		params={
-			"filters": f'[["attached_to_name", "=", "{customers[0]["name"]}"]]',
-			"fields": '["is_private"]',
-		},
-	).json()["data"]
-	assert files == [{"is_private": 1}]
-	todos = api.get(
-		f"{BASE_URL}/api/resource/ToDo",
-		params={
-			"filters": f'[["reference_name", "=", "{customers[0]["name"]}"], ["allocated_to", "=", "{SALES_ZH}"]]'
-		},
-	).json()["data"]
-	assert len(todos) == 1
-	assert SCREENSHOTS.exists()
+	customer = customers[0]["name"]
+	assert records(api, "File", [["attached_to_name", "=", customer]], ("is_private",)) == [{"is_private": 1}]
+	assert (
+		len(records(api, "ToDo", [["reference_name", "=", customer], ["allocated_to", "=", SALES_ZH]])) == 1
+	)
