@@ -62,6 +62,7 @@ def test_company_customer_through_the_form(login, screenshot, api, language):
 	page.locator(".form-tabs-list:visible").get_by_text(translated("Customer Onboarding", language)).click()
 	expect(control(form(page), "customer_code")).to_contain_text(name)
 	expect(control(form(page), "workflow_state")).to_contain_text(translated("Draft", language))
+	page.evaluate("window.scrollTo(0, 0)")
 	screenshot(page, f"02-form-saved-with-code-{language}")
 
 
