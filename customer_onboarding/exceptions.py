@@ -43,3 +43,19 @@ class RegistrationClosedError(frappe.ValidationError):
 
 class LicenceFileError(frappe.ValidationError):
 	"""A business licence file that is unreadable, too large or not a PDF, JPG or PNG."""
+
+
+class RegistryError(frappe.ValidationError):
+	"""A business registry lookup that could not be made."""
+
+
+class RegistryUnavailableError(RegistryError):
+	"""The provider did not answer in time, or answered with a server error."""
+
+
+class RegistryKeyRefusedError(RegistryError):
+	"""The provider refused the authentication key."""
+
+
+class RegistryCheckRequiredError(frappe.ValidationError):
+	"""Approval of a company without a recent registry check free of blocking mismatches."""

@@ -20,6 +20,7 @@ from customer_onboarding.constants import (
 	WORKFLOW,
 )
 from customer_onboarding.exceptions import OnboardingStateError
+from customer_onboarding.registry.checks import refuse_approval_without_check
 from customer_onboarding.settings import get_settings
 
 REVIEW_OUTCOMES = (APPROVED, RETURNED)
@@ -65,6 +66,8 @@ def check_state_change(doc: Document) -> None:
 			_("Set the {0} before approving the customer").format(frappe.bold(_("Account Manager"))),
 			OnboardingStateError,
 		)
+	if new == APPROVED:
+		refuse_approval_without_check(doc)
 	if new in (PENDING_REVIEW, APPROVED):
 		doc.review_comment = None
 

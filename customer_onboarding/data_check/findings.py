@@ -12,6 +12,15 @@ from customer_onboarding.match_keys.store import KEYS, contact_rows, rows_of
 from customer_onboarding.settings import required_matrix
 from customer_onboarding.validation import email_problems, phone_problem, value_problems
 
+# Each kind of problem with its label, in English; the report and the stocktake show it translated.
+CATEGORY_LABELS = {
+	"invalid_tax_id": "Invalid tax ID",
+	"bad_phone": "Unusable phone number",
+	"bad_email": "Invalid e-mail",
+	"missing_field": "Missing required field",
+	"shared_key": "Shared with another customer",
+}
+
 BATCH = 5_000
 CATEGORIES = {
 	"uscc_length": "invalid_tax_id",

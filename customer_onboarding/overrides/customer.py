@@ -18,6 +18,7 @@ from customer_onboarding.inbox import list_again_in_inbox
 from customer_onboarding.lifecycle import check_state_change, record_state_change, sync_disabled_with_state
 from customer_onboarding.match_keys.store import delete_match_keys, refresh_match_keys
 from customer_onboarding.messages import problem_message
+from customer_onboarding.registry.checks import sync_registry_fields
 from customer_onboarding.settings import get_settings
 from customer_onboarding.validation import (
 	customer_problems,
@@ -60,6 +61,7 @@ def validate(doc: Document, method: str | None = None) -> None:
 	refuse_code_change(doc)
 	refuse_sensitive_customer_edit(doc)
 	sync_disabled_with_state(doc)
+	sync_registry_fields(doc)
 	check_state_change(doc)
 	if data_checks_apply():
 		throw_problems(doc, customer_problems(doc))

@@ -94,10 +94,70 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				no_copy=1,
 			),
 			_field(
+				fieldname="registry_facts",
+				fieldtype="HTML",
+				label="Business Registry",
+				insert_after="email_id",
+			),
+			_field(
+				fieldname="registry_section",
+				fieldtype="Section Break",
+				label="Business Registry Check",
+				insert_after="enabled_on",
+			),
+			_field(
+				fieldname="registry_check",
+				fieldtype="Link",
+				label="Registry Check",
+				options="Business Registry Check",
+				insert_after="registry_section",
+				read_only=1,
+				no_copy=1,
+			),
+			_field(
+				fieldname="registry_provider",
+				fieldtype="Link",
+				label="Registry Provider",
+				options="Business Registry Provider",
+				insert_after="registry_check",
+				read_only=1,
+				no_copy=1,
+			),
+			_field(
+				fieldname="registry_checked_on",
+				fieldtype="Datetime",
+				label="Registry Checked On",
+				insert_after="registry_provider",
+				read_only=1,
+				no_copy=1,
+			),
+			_field(
+				fieldname="registry_column",
+				fieldtype="Column Break",
+				insert_after="registry_checked_on",
+			),
+			_field(
+				fieldname="registry_mismatches",
+				fieldtype="Small Text",
+				label="Registry Mismatches",
+				insert_after="registry_column",
+				read_only=1,
+				no_copy=1,
+			),
+			_field(
+				fieldname="registry_blocking",
+				fieldtype="Check",
+				label="Blocking Registry Mismatch",
+				insert_after="registry_mismatches",
+				read_only=1,
+				no_copy=1,
+				in_standard_filter=1,
+			),
+			_field(
 				fieldname="stocktake_section",
 				fieldtype="Section Break",
 				label="Stocktake",
-				insert_after="enabled_on",
+				insert_after="registry_blocking",
 				collapsible=1,
 			),
 			_field(
@@ -217,5 +277,5 @@ def credit_override_field(insert_after: str) -> dict:
 
 def data_fieldnames(doctype: str) -> list[str]:
 	"""Fields of ours that own a database column (not layout breaks)."""
-	layout = {"Tab Break", "Section Break", "Column Break"}
+	layout = {"Tab Break", "Section Break", "Column Break", "HTML"}
 	return [f["fieldname"] for f in get_custom_fields()[doctype] if f["fieldtype"] not in layout]

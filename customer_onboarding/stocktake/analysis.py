@@ -7,11 +7,14 @@ the run's result rows: no controller, no new `modified`, no Version, so it never
 import frappe
 import pandas as pd
 from frappe.model.document import Document
-from frappe.utils import add_months, getdate, now_datetime
+from frappe.utils import add_months, get_datetime, getdate, now_datetime
 
+from customer_onboarding.core.registry import is_fresh
 from customer_onboarding.core.required import required_fields_for
 from customer_onboarding.core.stocktake import Period, quality_score, rfm_table
+from customer_onboarding.core.tax_id import ORGANISATION_TYPES
 from customer_onboarding.data_check.findings import find_problems
+from customer_onboarding.registry.providers import has_provider
 from customer_onboarding.settings import get_settings, required_matrix
 
 RESULT = "Customer Stocktake Result"
@@ -46,7 +49,15 @@ def analyse(doc: Document, progress) -> pd.DataFrame:
 
 
 def readable_customers() -> pd.DataFrame:
-	fields = ["name", "creation", "modified", "customer_type"]
+	fields = [
+		"name",
+		"creation",
+		"modified",
+		"customer_type",
+		"tax_id",
+		"registry_checked_on",
+		"registry_blocking",
+	]
 	rows = frappe.get_list("Customer", fields=fields, limit_page_length=0, order_by="name", as_list=True)
 	return pd.DataFrame.from_records(rows, columns=fields)
 
@@ -82,6 +93,8 @@ def data_quality(customers: pd.DataFrame) -> pd.DataFrame:
 	for finding in find_problems(names):
 		problems[finding.customer].add(finding.category)
 		missing[finding.customer] += finding.category == "missing_field"
+	for name, found in registry_problems(customers).items():
+		problems[name] |= found
 	stale_before = pd.Timestamp(add_months(now_datetime(), -(get_settings().stale_after_months or 12)))
 	stale = dict(zip(names, pd.to_datetime(customers["modified"]) < stale_before, strict=True))
 	required = dict(
@@ -104,3 +117,20 @@ def data_quality(customers: pd.DataFrame) -> pd.DataFrame:
 		for name in names
 	}
 	return pd.DataFrame.from_dict(rows, orient="index", columns=["quality_score", "problems"])
+
+
+def registry_problems(customers: pd.DataFrame) -> dict[str, set[str]]:
+	"""Companies and partnerships whose registry check is missing or older than the settings' days, or shows a
+	blocking mismatch; counted only where a registry provider is set up."""
+	if not has_provider():
+		return {}
+	days, now = get_settings().registry_check_days or 30, now_datetime()
+	found = {}
+	for row in customers.itertuples(index=False):
+		if row.customer_type not in ORGANISATION_TYPES or not row.tax_id:
+			continue
+		checked_on = None if pd.isna(row.registry_checked_on) else get_datetime(row.registry_checked_on)
+		found[row.name] = {"registry_outdated"} if not is_fresh(checked_on, now, days) else set()
+		if row.registry_blocking:
+			found[row.name].add("registry_blocking")
+	return found

@@ -8,13 +8,20 @@ from frappe.utils import add_days, add_months, get_first_day, getdate, now_datet
 
 from customer_onboarding.bulk import insert_rows
 from customer_onboarding.core.stocktake import TIERS, tier_moves
+from customer_onboarding.data_check.findings import CATEGORY_LABELS
 from customer_onboarding.lifecycle import create_todo, todo_exists
 from customer_onboarding.settings import get_settings
 from customer_onboarding.stocktake.analysis import RESULT, RESULT_FIELDS, analyse
 
 STOCKTAKE = "Customer Stocktake"
 QUALITY_BUCKETS = ((0, 19), (20, 39), (40, 59), (60, 79), (80, 100))
-PROBLEMS = ("missing_field", "invalid_tax_id", "bad_phone", "bad_email", "shared_key", "stale")
+# Problem codes as the results store them, with the label the counts show (translated in the form).
+PROBLEMS = {
+	**CATEGORY_LABELS,
+	"stale": "Not updated for a long time",
+	"registry_outdated": "Registry check missing or outdated",
+	"registry_blocking": "Blocking registry mismatch",
+}
 
 
 def queue_stocktake(doc: Document) -> str:
@@ -134,11 +141,11 @@ def summarise(doc: Document, results: pd.DataFrame) -> None:
 			)
 		)
 	problems, old_problems = results["problems"].tolist(), problems_of(previous)
-	for problem in PROBLEMS:
+	for problem, label in PROBLEMS.items():
 		counts.append(
 			count_row(
 				"Problem",
-				problem,
+				label,
 				sum(problem in (p or "").split() for p in problems),
 				sum(problem in (p or "").split() for p in old_problems),
 				{"data_problems": ["like", f"%{problem}%"]},

@@ -123,3 +123,100 @@ function show_change_request(frm) {
 		frappe.new_doc("Customer Change Request", { customer: frm.doc.name })
 	);
 }
+
+// Business registry (工商信息核验): a check when a company's tax ID is entered, or from the button; the facts are
+// shown beside the fields they concern, with what differs.
+const ORGANISATION_TYPES = ["Company", "Partnership"];
+const REGISTRY_FACTS = {
+	registered_name: "Registered Name",
+	status: "Registry Status",
+	legal_representative: "Legal Representative",
+	registered_address: "Registered Address",
+	registered_capital: "Registered Capital",
+	establishment_date: "Establishment Date",
+};
+
+frappe.ui.form.on("Customer", {
+	onload(frm) {
+		frm.get_docfield("registry_mismatches").formatter = (value) =>
+			frappe.utils.escape_html((value || "").split("\n").map((line) => __(line)).join("\n"));
+	},
+
+	refresh(frm) {
+		frm.get_field("registry_facts").$wrapper.empty();
+		if (!frm.is_new() && frm.doc.registry_check) {
+			frappe.xcall("customer_onboarding.api.registry_result", { customer: frm.doc.name }).then((result) => {
+				if (result) show_registry_facts(frm, result);
+			});
+		}
+		if (!frappe.boot.customer_onboarding_registry || !ORGANISATION_TYPES.includes(frm.doc.customer_type)) return;
+		if (frm.is_new() || frm.perm[0].write) frm.add_custom_button(__("Check Registry"), () => check_registry(frm));
+	},
+
+	tax_id(frm) {
+		if (frappe.boot.customer_onboarding_registry && ORGANISATION_TYPES.includes(frm.doc.customer_type)
+			&& (frm.doc.tax_id || "").replace(/\s/g, "").length === 18) {
+			check_registry(frm);
+		}
+	},
+});
+
+function check_registry(frm) {
+	// Values on screen that are not saved yet are checked as typed; the check is linked when the form is saved.
+	const typed = frm.is_new() || frm.is_dirty();
+	const args = typed
+		? { tax_id: frm.doc.tax_id, customer_name: frm.doc.customer_name, registered_address: frm.doc.registered_address }
+		: { customer: frm.doc.name };
+	frappe.xcall("customer_onboarding.api.check_registry", args).then((result) => {
+		if (typed) {
+			frm.set_value("registry_check", result.check);
+			show_registry_facts(frm, result);
+		} else {
+			frm.reload_doc();
+		}
+	});
+}
+
+function show_registry_facts(frm, result) {
+	const escape = frappe.utils.escape_html;
+	const rows = Object.entries(REGISTRY_FACTS)
+		.filter(([fact]) => result.facts[fact])
+		.map(([fact, label]) => `<tr><td class="text-muted">${__(label)}</td><td>${escape(result.facts[fact])}</td></tr>`)
+		.join("");
+	const mismatches = result.mismatch_labels.length
+		? `<p class="${result.blocking ? "text-danger" : "text-warning"}">${result.mismatch_labels.map(escape).join("<br>")}</p>`
+		: `<p class="text-success">${__("Matches the registry")}</p>`;
+	const missing = result.missing.length
+		? `<p class="text-muted small">${__("The provider's answer lacked: {0}", [result.missing.map((f) => __(REGISTRY_FACTS[f])).join(", ")])}</p>`
+		: "";
+	const $box = $(`<div class="registry-facts border rounded p-3 mb-3">
+		<div class="mb-2"><b>${__("Business Registry")}</b>
+			<span class="text-muted small">${escape(result.provider)} · ${frappe.datetime.str_to_user(result.checked_on)}</span></div>
+		${result.found ? `<table class="table table-sm mb-2">${rows}</table>` : ""}
+		${mismatches}${missing}</div>`);
+	add_registry_action(frm, result, $box);
+	frm.get_field("registry_facts").$wrapper.html($box);
+}
+
+// On a new customer the registry's name and address are taken with one click; on an enabled one, a registry
+// change becomes a change request.
+function add_registry_action(frm, result, $box) {
+	const differs = result.mismatches.some((code) => ["name_differs", "address_differs"].includes(code));
+	if (!result.found || !differs) return;
+	if (frm.is_new()) {
+		$(`<button class="btn btn-xs btn-default">${__("Use Registry Name and Address")}</button>`)
+			.appendTo($box)
+			.on("click", () => {
+				frm.set_value("customer_name", result.facts.registered_name);
+				if (result.facts.registered_address) frm.set_value("registered_address", result.facts.registered_address);
+				check_registry(frm);
+			});
+	} else if (frm.doc.workflow_state === "Enabled" && !frm.is_dirty()) {
+		$(`<button class="btn btn-xs btn-default">${__("Request Change from Registry")}</button>`)
+			.appendTo($box)
+			.on("click", () =>
+				frappe.xcall("customer_onboarding.api.request_change_from_registry", { customer: frm.doc.name })
+					.then((request) => frappe.set_route("Form", "Customer Change Request", request))
+			);
+	}
+}

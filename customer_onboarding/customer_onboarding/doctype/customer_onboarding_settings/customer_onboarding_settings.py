@@ -9,6 +9,7 @@ from customer_onboarding.core.tax_id import SCHEME_CN_USCC
 from customer_onboarding.lifecycle import set_workflow_active
 from customer_onboarding.match_keys.fill import queue_match_key_refresh
 from customer_onboarding.registration.gate import REGISTRATION_DEFAULTS
+from customer_onboarding.registry.providers import REGISTRY_DEFAULTS
 from customer_onboarding.settings import SETTINGS
 from customer_onboarding.setup.fields import toggle_customer_property
 
@@ -90,6 +91,7 @@ def apply_default_settings():
 			"hold_payments_during_change": 1,
 			"stale_after_months": 12,
 			**REGISTRATION_DEFAULTS,
+			**REGISTRY_DEFAULTS,
 		}
 	)
 	for customer_type, fieldname in DEFAULT_MATRIX:

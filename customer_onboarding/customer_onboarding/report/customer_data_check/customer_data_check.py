@@ -4,18 +4,12 @@ import frappe
 from frappe import _
 from frappe.utils import strip_html
 
-from customer_onboarding.data_check.findings import Finding, find_problems
+from customer_onboarding.data_check.findings import CATEGORY_LABELS, Finding, find_problems
 from customer_onboarding.messages import problem_message
 
 
 def category_labels() -> dict[str, str]:
-	return {
-		"invalid_tax_id": _("Invalid tax ID"),
-		"bad_phone": _("Unusable phone number"),
-		"bad_email": _("Invalid e-mail"),
-		"missing_field": _("Missing required field"),
-		"shared_key": _("Shared with another customer"),
-	}
+	return {category: _(label) for category, label in CATEGORY_LABELS.items()}
 
 
 def execute(filters: dict | None = None):

@@ -1,0 +1,64 @@
+"""The registry check of every company and partnership, as a background job with progress."""
+
+import frappe
+from frappe import _
+
+from customer_onboarding.core.tax_id import ORGANISATION_TYPES
+from customer_onboarding.exceptions import RegistryError, RegistryKeyRefusedError
+from customer_onboarding.registry.checks import customer_mismatches, registry_check, registry_fields
+from customer_onboarding.registry.providers import default_provider
+
+# A provider that fails this many customers in a row is taken to be down; the job stops rather than wait out
+# its timeout for every remaining customer.
+GIVE_UP_AFTER = 5
+
+
+def queue_check_all() -> None:
+	default_provider()
+	frappe.enqueue(
+		check_all_customers,
+		queue="long",
+		timeout=4 * 3600,
+		job_id="customer_onboarding_registry_check_all",
+		deduplicate=True,
+	)
+
+
+def check_all_customers() -> dict:
+	provider = default_provider()
+	customers = frappe.get_all(
+		"Customer",
+		{"customer_type": ["in", ORGANISATION_TYPES], "tax_id": ["is", "set"]},
+		["name", "tax_id", "customer_name", "registered_address"],
+		order_by="name",
+	)
+	checked = failed = in_a_row = 0
+	for done, customer in enumerate(customers, 1):
+		try:
+			check, _cached = registry_check(provider, customer.tax_id)
+		except RegistryKeyRefusedError:
+			raise
+		except RegistryError:
+			frappe.clear_messages()
+			failed, in_a_row = failed + 1, in_a_row + 1
+			if in_a_row >= GIVE_UP_AFTER:
+				break
+			continue
+		in_a_row = 0
+		found = customer_mismatches(check, customer.customer_name, customer.registered_address)
+		frappe.db.set_value("Customer", customer.name, registry_fields(check, found), update_modified=False)
+		checked += 1
+		publish(done, len(customers))
+	frappe.db.commit()
+	return {"checked": checked, "failed": failed, "total": len(customers)}
+
+
+def publish(done: int, total: int) -> None:
+	if done % 20 and done != total:
+		return
+	frappe.db.commit()
+	frappe.publish_progress(
+		done * 100 / max(total, 1),
+		title=_("Checking customers in the business registry"),
+		description=_("{0} of {1} customers").format(done, total),
+	)
