@@ -33,7 +33,9 @@ def code(label: str) -> str:
 
 
 class RecordedRegistry:
-	def __init__(self):
+	def __init__(self, extra_responses: dict | None = None):
+		"""`extra_responses`: more recorded answers by code, such as a recorded answer under a fresh code."""
+		self.responses = {**RESPONSES, **(extra_responses or {})}
 		self.calls: Counter[str] = Counter()
 		self.server = ThreadingHTTPServer(("127.0.0.1", 0), self.handler())
 		self.server.daemon_threads = True
@@ -60,7 +62,7 @@ class RecordedRegistry:
 				registry.calls[uscc] += 1
 				if self.headers.get(KEY_HEADER) != KEY:
 					return self.answer({"status": 401, "body": {"reason": "invalid key"}})
-				recorded = RESPONSES.get(uscc, {"status": 404, "body": {"reason": "no data"}})
+				recorded = registry.responses.get(uscc, {"status": 404, "body": {"reason": "no data"}})
 				if "sequence" in recorded:
 					turns = recorded["sequence"]
 					recorded = turns[min(registry.calls[uscc], len(turns)) - 1]
