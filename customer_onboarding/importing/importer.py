@@ -29,13 +29,16 @@ from customer_onboarding.core.importing.parsing import (
 from customer_onboarding.core.importing.workbooks import build_error_report
 from customer_onboarding.core.match_keys import NAME, customer_keys, tax_id_key
 from customer_onboarding.core.shards import split_into_shards, worker_count
-from customer_onboarding.core.tax_id import normalise_tax_id
+from customer_onboarding.core.tax_id import ORGANISATION_TYPES, normalise_tax_id
+from customer_onboarding.exceptions import RegistryError
 from customer_onboarding.importing.cache import import_cache
 from customer_onboarding.importing.lookups import cheaper_lookups
 from customer_onboarding.importing.messages import import_problem_message
 from customer_onboarding.importing.workers import run_in_workers
 from customer_onboarding.match_keys.store import bump_key_version, customers_with_any
 from customer_onboarding.messages import plain_text
+from customer_onboarding.registry.batch import check_customers
+from customer_onboarding.registry.providers import has_provider
 from customer_onboarding.settings import get_settings
 from customer_onboarding.validation import (
 	contact_problems,
@@ -198,7 +201,26 @@ def run_import(import_name: str, progress=None, workers: int | None = None) -> d
 		bump_key_version()
 	finish(doc, parsed)
 	frappe.db.commit()
+	check_in_registry(doc)
 	return totals(doc)
+
+
+def check_in_registry(doc: Document) -> None:
+	"""With *Check companies in the business registry*, the companies this import created or updated are checked,
+	through the registry cache: a code that repeats is asked once. A failing registry leaves the import done."""
+	if not (doc.check_registry and has_provider()):
+		return
+	imported = frappe.get_all(
+		"Customer Import Log",
+		{"customer_import": doc.name, "outcome": ["in", ("Created", "Updated")]},
+		pluck="customer",
+	)
+	try:
+		check_customers(
+			{"name": ["in", imported], "customer_type": ["in", ORGANISATION_TYPES], "tax_id": ["is", "set"]}
+		)
+	except RegistryError:
+		frappe.clear_messages()
 
 
 def import_records(doc: Document, records: list[CustomerRecord], report=None) -> None:

@@ -19,14 +19,17 @@ from customer_onboarding.exceptions import (
 	RegistryKeyRefusedError,
 	RegistryUnavailableError,
 )
+from customer_onboarding.importing.importer import run_import
 from customer_onboarding.registry.batch import check_all_customers
 from customer_onboarding.registry.checks import CHECK
 from customer_onboarding.registry.providers import PROVIDER
+from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
 from customer_onboarding.tests.legacy import legacy_customer
 from customer_onboarding.tests.registry_server import (
 	KEY,
 	KEY_HEADER,
 	MAPPING,
+	RESPONSES,
 	TEMPLATE,
 	RecordedRegistry,
 	code,
@@ -234,6 +237,24 @@ class TestBatchCheck(RegistryCase):
 		self.provider.db_set("base_url", "http://127.0.0.1:9")  # nothing listens there
 		totals = check_all_customers()
 		self.assertEqual((totals["checked"], totals["failed"]), (0, 5))
+
+
+class TestImportChecks(RegistryCase):
+	def tearDown(self):
+		frappe.db.delete(CHECK)
+		frappe.db.delete(PROVIDER)
+		frappe.db.commit()
+
+	def test_an_import_checks_its_companies_once_per_code(self):
+		codes = [make_uscc(), make_uscc()]
+		for uscc in codes:
+			self.registry.responses[uscc] = RESPONSES[code("renamed")]
+		content = workbook_bytes([customer_row(tax_id=uscc) for uscc in codes])
+		run_import(import_doc(content, check_registry=1).name)
+		imported = frappe.get_all("Customer", {"tax_id": ["in", codes]}, pluck="registry_mismatches")
+		self.assertEqual(imported, ["Registered name differs"] * 2)  # the rows have the registry's address
+		run_import(import_doc(content, check_registry=1, update_existing=1).name)
+		self.assertEqual([self.registry.calls[uscc] for uscc in codes], [1, 1])
 
 
 class TestCustomerChecks(RegistryCase):
