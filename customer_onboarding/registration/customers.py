@@ -77,6 +77,8 @@ def refuse_registered_tax_id(registration: Document, tax_id: str | None) -> None
 def create_customer(registration: Document, values: dict) -> Document:
 	"""The customer, and the primary contact ERPNext makes from its mobile and e-mail, named after the person."""
 	customer = frappe.get_doc(values).insert(ignore_permissions=True)
+	# ERPNext tells the user when it renames a customer whose name exists already: the visitor must not learn that.
+	frappe.clear_messages()
 	contact = frappe.get_doc("Contact", customer.customer_primary_contact)
 	contact.first_name = registration.contact_first_name.strip()
 	contact.last_name = (registration.contact_last_name or "").strip()

@@ -20,6 +20,7 @@ from customer_onboarding.tests.legacy import legacy_customer
 from customer_onboarding.tests.utils import (
 	SALES_USER,
 	as_user,
+	make_customer,
 	make_mobile,
 	make_rule,
 	make_standard_users,
@@ -148,6 +149,17 @@ class TestRegistration(FrappeTestCase):
 		legacy_name = frappe.db.get_value("Customer", legacy, "customer_name")
 		self.assertNotIn(legacy, message)
 		self.assertNotIn(legacy_name, message)
+
+	def test_a_name_in_use_is_not_revealed(self):
+		"""Named by name, ERPNext renames a customer whose name exists and says so; the visitor must not hear it."""
+		with settings(use_code_as_name=0):
+			existing = make_customer(customer_name=f"已有客户 {unique_code()}有限公司").name
+			frappe.clear_messages()
+			registration = register(company_name=existing)
+		self.assertNotEqual(registration.customer, existing)
+		self.assertNotIn(
+			existing, json.dumps([m.message for m in frappe.local.message_log], ensure_ascii=False)
+		)
 
 	def test_fields_required_for_the_customer_type_are_required(self):
 		self.assert_refused_without_change(
