@@ -2,7 +2,7 @@
 
 Stock ERPNext spreads them over three tabs (Tax ID on Tax, the primary contact's mobile and e-mail on Address &
 Contact, ours on Customer Onboarding), so a clerk learns of them only from the error on save. They go beside
-the customer type on Details instead, where one pass fills them. The mobile and e-mail are ERPNext's read-only
+the customer type on Details instead, where one pass fills them, followed by the business registry's facts. The mobile and e-mail are ERPNext's read-only
 copies of the primary contact; a new customer has no contact yet, so they can be typed while the customer is
 new, and ERPNext makes the primary contact from them.
 """
@@ -16,7 +16,7 @@ from customer_onboarding.setup.fields import set_customer_property as set_proper
 
 DOCTYPE = "Customer"
 ANCHOR = "customer_type"
-FIELDS_BESIDE_NAME = ("tax_id", "registered_address", "mobile_no", "email_id")
+FIELDS_BESIDE_NAME = ("tax_id", "registered_address", "mobile_no", "email_id", "registry_facts")
 TYPED_WHILE_NEW = ("mobile_no", "email_id")
 FIELD_PROPERTIES = (
 	("fieldtype", "Data", "Select"),
