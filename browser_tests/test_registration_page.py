@@ -60,6 +60,7 @@ def test_a_company_registers_itself(visitor, screenshot, api, tmp_path):
 	licence.write_bytes(PDF)
 	control(page, "licence_upload").locator("button.btn-attach").click()
 	uploader = page.locator(".modal.show .modal-dialog").last
+	expect(uploader.locator(".modal-footer .btn-secondary")).to_be_hidden()  # the licence is always private
 	uploader.locator("input[type=file]").set_input_files(str(licence))
 	uploader.locator(".modal-footer .btn-primary").click()
 	expect(control(page, "licence_upload")).to_contain_text("licence.pdf")

@@ -1,3 +1,5 @@
+Object.assign(frappe._messages, {{ upload_messages | json }});
+
 // The business licence goes to the server inside the form, as "filename,data:...": a Guest may not upload
 // files through Frappe, and the server checks the file's size and type again before keeping it.
 frappe.ready(() => {
