@@ -6,7 +6,6 @@ from customer_onboarding.core.registration_files import ALLOWED_EXTENSIONS
 from customer_onboarding.registration.customers import types_requiring
 from customer_onboarding.registration.files import max_licence_bytes
 
-
 # Frappe's upload dialog and attach field on this page, which Frappe sends the page no translations for.
 UPLOAD_MESSAGES = (
 	"Clear",
