@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import frappe
 from frappe.query_builder import Order
 from frappe.utils import now_datetime
+from pypika.terms import ValueWrapper
 
 from customer_onboarding.bulk import insert_rows
 from customer_onboarding.core.match_keys import Key, customer_keys
@@ -29,36 +30,63 @@ def refresh_match_keys(customers: Iterable[str]) -> None:
 		write_difference(stored_keys(batch), wanted_keys(batch))
 
 
+def refresh_saved_customer_keys(doc) -> None:
+	"""After a customer's save: its keys from the saved document, without reading its row again."""
+	write_difference(
+		stored_keys([doc.name]), {doc.name: keys_from(doc, *contact_phones_and_emails([doc.name]))}
+	)
+
+
 def delete_match_keys(customer: str) -> None:
 	frappe.db.delete(KEYS, {"customer": customer})
 	bump_key_version()
 
 
 def wanted_keys(customers: list[str]) -> dict[str, set[Key]]:
-	region = get_settings().default_phone_region or "CN"
-	phones = contact_values("Contact Phone", "phone", customers)
-	emails = contact_values("Contact Email", "email_id", customers)
+	phones, emails = contact_phones_and_emails(customers)
 	rows = rows_of(
 		"Customer", "name", customers, ["name", "customer_name", "tax_id", "mobile_no", "email_id"]
 	)
-	return {
-		row.name: customer_keys(
-			row.customer_name,
-			row.tax_id,
-			[row.mobile_no, *phones.get(row.name, ())],
-			[row.email_id, *emails.get(row.name, ())],
-			region,
+	return {row.name: keys_from(row, phones, emails) for row in rows}
+
+
+def keys_from(customer, phones: dict[str, list[str]], emails: dict[str, list[str]]) -> set[Key]:
+	"""The keys of a customer (a document or a row) and of its contacts' phones and e-mails."""
+	return customer_keys(
+		customer.customer_name,
+		customer.tax_id,
+		[customer.mobile_no, *phones.get(customer.name, ())],
+		[customer.email_id, *emails.get(customer.name, ())],
+		get_settings().default_phone_region or "CN",
+	)
+
+
+def contact_phones_and_emails(customers: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+	"""Phones and e-mails of the contacts linked to these customers, by customer, in one query."""
+	phones: dict[str, list[str]] = {}
+	emails: dict[str, list[str]] = {}
+	query = contact_query("Contact Phone", "phone", customers, "phone") * contact_query(
+		"Contact Email", "email_id", customers, "email"
+	)
+	for customer, kind, value in query.run():
+		(phones if kind == "phone" else emails).setdefault(customer, []).append(value)
+	return phones, emails
+
+
+def contact_query(child_doctype: str, fieldname: str, customers: list[str], kind: str):
+	link = frappe.qb.DocType("Dynamic Link")
+	child = frappe.qb.DocType(child_doctype)
+	return (
+		frappe.qb.from_(link)
+		.join(child)
+		.on((child.parent == link.parent) & (child.parenttype == "Contact"))
+		.select(link.link_name, ValueWrapper(kind), child[fieldname])
+		.where(
+			(link.parenttype == "Contact")
+			& (link.link_doctype == "Customer")
+			& link.link_name.isin(customers)
 		)
-		for row in rows
-	}
-
-
-def contact_values(child_doctype: str, fieldname: str, customers: list[str]) -> dict[str, list[str]]:
-	"""Phones or e-mails of the contacts linked to these customers, by customer."""
-	values: dict[str, list[str]] = {}
-	for customer, _contact, value in contact_rows(child_doctype, [fieldname], customers):
-		values.setdefault(customer, []).append(value)
-	return values
+	)
 
 
 def contact_rows(child_doctype: str, fieldnames: list[str], customers: list[str]) -> list[tuple]:

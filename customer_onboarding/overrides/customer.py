@@ -16,7 +16,11 @@ from customer_onboarding.exceptions import CustomerCodeLockedError
 from customer_onboarding.follow_ups import protect_follow_ups, set_next_follow_up_date
 from customer_onboarding.inbox import list_again_in_inbox
 from customer_onboarding.lifecycle import check_state_change, record_state_change, sync_disabled_with_state
-from customer_onboarding.match_keys.store import delete_match_keys, refresh_match_keys
+from customer_onboarding.match_keys.store import (
+	delete_match_keys,
+	refresh_match_keys,
+	refresh_saved_customer_keys,
+)
 from customer_onboarding.messages import problem_message
 from customer_onboarding.registry.checks import sync_registry_fields
 from customer_onboarding.settings import get_settings
@@ -73,7 +77,7 @@ def on_update(doc: Document, method: str | None = None) -> None:
 	record_state_change(doc)
 	list_again_in_inbox(doc)
 	record_direct_customer_changes(doc)
-	refresh_match_keys([doc.name])
+	refresh_saved_customer_keys(doc)
 
 
 def on_trash(doc: Document, method: str | None = None) -> None:
