@@ -74,37 +74,35 @@ def contact_phones_and_emails(customers: list[str]) -> tuple[dict[str, list[str]
 
 
 def contact_query(child_doctype: str, fieldname: str, customers: list[str], kind: str):
+	query, link, child = linked_contact_rows(child_doctype, customers)
+	return query.select(link.link_name, ValueWrapper(kind), child[fieldname])
+
+
+def contact_rows(child_doctype: str, fieldnames: list[str], customers: list[str]) -> list[tuple]:
+	"""(customer, contact, *fields) of a child table (Contact Phone, Contact Email) of the customers' contacts."""
+	query, link, child = linked_contact_rows(child_doctype, customers)
+	return (
+		query.select(link.link_name, link.parent, *(child[f] for f in fieldnames))
+		.orderby(link.link_name)
+		.run()
+	)
+
+
+def linked_contact_rows(child_doctype: str, customers: list[str]):
+	"""The rows of a contact child table whose contact links to one of the customers: the query, and its tables."""
 	link = frappe.qb.DocType("Dynamic Link")
 	child = frappe.qb.DocType(child_doctype)
-	return (
+	query = (
 		frappe.qb.from_(link)
 		.join(child)
 		.on((child.parent == link.parent) & (child.parenttype == "Contact"))
-		.select(link.link_name, ValueWrapper(kind), child[fieldname])
 		.where(
 			(link.parenttype == "Contact")
 			& (link.link_doctype == "Customer")
 			& link.link_name.isin(customers)
 		)
 	)
-
-
-def contact_rows(child_doctype: str, fieldnames: list[str], customers: list[str]) -> list[tuple]:
-	"""(customer, contact, *fields) of a child table (Contact Phone, Contact Email) of the customers' contacts."""
-	link = frappe.qb.DocType("Dynamic Link")
-	child = frappe.qb.DocType(child_doctype)
-	return (
-		frappe.qb.from_(link)
-		.join(child)
-		.on((child.parent == link.parent) & (child.parenttype == "Contact"))
-		.select(link.link_name, link.parent, *(child[f] for f in fieldnames))
-		.where(
-			(link.parenttype == "Contact")
-			& (link.link_doctype == "Customer")
-			& link.link_name.isin(customers)
-		)
-		.orderby(link.link_name)
-	).run()
+	return query, link, child
 
 
 def stored_keys(customers: list[str]) -> dict[str, list[tuple[str, Key]]]:
