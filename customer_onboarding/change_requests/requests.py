@@ -19,7 +19,7 @@ from customer_onboarding.change_requests.fields import (
 	sensitive_fields,
 )
 from customer_onboarding.change_requests.history import log_changes
-from customer_onboarding.constants import APPROVED, DRAFT, PENDING_REVIEW
+from customer_onboarding.constants import APPROVED, DRAFT, PENDING_REVIEW, REJECTED
 from customer_onboarding.core.change_requests import (
 	BANK_ACCOUNTS,
 	CREDIT_LIMITS,
@@ -30,6 +30,7 @@ from customer_onboarding.core.change_requests import (
 	moved_fields,
 )
 from customer_onboarding.exceptions import ChangeRequestError, StaleChangeRequestError
+from customer_onboarding.lifecycle import notify
 
 REQUEST = "Customer Change Request"
 OPEN_STATES = (DRAFT, PENDING_REVIEW)
@@ -292,8 +293,24 @@ def apply_due_change_requests() -> None:
 		pluck="name",
 	)
 	for name in due:
-		apply_change_request(frappe.get_doc(REQUEST, name))
+		doc = frappe.get_doc(REQUEST, name)
+		if moved := moved_since_recorded(doc):
+			close_stale_request(doc, moved)
+		else:
+			apply_change_request(doc)
 		frappe.db.commit()
+
+
+def close_stale_request(doc: Document, moved: list[str]) -> None:
+	"""A scheduled request whose fields changed after it was approved (a System Manager's direct edit, say) is
+	not written over those changes: it is closed as Rejected, and its maker and approver are told why."""
+	reason = _(
+		"Not applied on its effective date: customer {0} changed since the request was made ({1}). Make a new request if the change is still wanted."
+	).format(doc.customer, ", ".join(field_label(f) for f in moved))
+	doc.db_set({"workflow_state": REJECTED, "review_comment": reason}, notify=True)
+	doc.add_comment("Comment", reason)
+	for user in {doc.owner, doc.approved_by}:
+		notify(user, doc, reason)
 
 
 def holding_request(customer: str) -> str | None:

@@ -277,6 +277,29 @@ class TestChangeRequests(ChangeRequestCase):
 		self.assertEqual(frappe.db.get_value("Customer", self.customer, "territory"), self.territory)
 		self.assertTrue(frappe.db.get_value(REQUEST, request.name, "applied_on"))
 
+	def test_a_scheduled_request_is_not_written_over_a_later_change(self):
+		request = new_request(self.customer, territory=self.territory, credit_days="45")
+		with as_user(SALES_USER):
+			request.reload()
+			request.effective_date = add_days(today(), 3)
+			request.save()
+		act(request.name, "Submit for Review", SALES_USER)
+		act(request.name, "Approve", REVIEWER)
+		with as_user(SYSTEM_MANAGER):
+			frappe.client.set_value("Customer", self.customer, "credit_days", 60)
+		frappe.db.set_value(REQUEST, request.name, "effective_date", today())
+		apply_due_change_requests()
+		self.assertEqual(
+			frappe.db.get_value("Customer", self.customer, ["territory", "credit_days"]),
+			("All Territories", 60),
+		)
+		closed = frappe.get_doc(REQUEST, request.name)
+		self.assertEqual((closed.workflow_state, bool(closed.applied_on)), ("Rejected", False))
+		self.assertIn("Credit Days", closed.review_comment)
+		self.assertTrue(
+			frappe.db.exists("Notification Log", {"for_user": SALES_USER, "document_name": request.name})
+		)
+
 	def test_bank_account_changes_go_through_a_request_and_hold_payments_meanwhile(self):
 		request = new_request(self.customer)
 		with as_user(SALES_USER):
