@@ -258,14 +258,19 @@ class TestChangeRequests(ChangeRequestCase):
 			frappe.db.get_value("Customer", self.customer, "customer_group"), "All Customer Groups"
 		)
 
-	def test_a_later_effective_date_is_applied_by_the_scheduler(self):
-		request = new_request(self.customer, territory=self.territory)
+	def scheduled_request(self, **proposed):
+		"""A request approved to take effect in three days."""
+		request = new_request(self.customer, **proposed)
 		with as_user(SALES_USER):
 			request.reload()
 			request.effective_date = add_days(today(), 3)
 			request.save()
 		act(request.name, "Submit for Review", SALES_USER)
 		act(request.name, "Approve", REVIEWER)
+		return request
+
+	def test_a_later_effective_date_is_applied_by_the_scheduler(self):
+		request = self.scheduled_request(territory=self.territory)
 		self.assertEqual(frappe.db.get_value("Customer", self.customer, "territory"), "All Territories")
 		customer = frappe.get_doc("Customer", self.customer)
 		customer.run_method("onload")
@@ -278,13 +283,7 @@ class TestChangeRequests(ChangeRequestCase):
 		self.assertTrue(frappe.db.get_value(REQUEST, request.name, "applied_on"))
 
 	def test_a_scheduled_request_is_not_written_over_a_later_change(self):
-		request = new_request(self.customer, territory=self.territory, credit_days="45")
-		with as_user(SALES_USER):
-			request.reload()
-			request.effective_date = add_days(today(), 3)
-			request.save()
-		act(request.name, "Submit for Review", SALES_USER)
-		act(request.name, "Approve", REVIEWER)
+		request = self.scheduled_request(territory=self.territory, credit_days="45")
 		with as_user(SYSTEM_MANAGER):
 			frappe.client.set_value("Customer", self.customer, "credit_days", 60)
 		frappe.db.set_value(REQUEST, request.name, "effective_date", today())
