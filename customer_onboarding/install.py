@@ -33,7 +33,6 @@ def after_install():
 	set_customer_code_from_name()
 	set_onboarding_state_for_existing()
 	place_fields_beside_name()
-	index_tax_id(True)
 	apply_default_settings()
 	fill_match_keys()
 	index_sales_invoices(True)
@@ -47,7 +46,6 @@ def after_sync():
 
 def after_migrate():
 	make_custom_fields()
-	index_tax_id(True)
 	fill_match_keys(only_missing=True)
 	index_sales_invoices(True)
 	after_sync()
@@ -60,7 +58,7 @@ def before_uninstall():
 	revoke_customer_permissions()
 	delete_workflow()
 	delete_custom_fields()
-	index_tax_id(False)
+	drop_tax_id_index()
 	restore_stock_layout()
 	index_sales_invoices(False)
 
@@ -86,9 +84,9 @@ def revoke_customer_permissions():
 	frappe.clear_cache(doctype="Customer")
 
 
-def index_tax_id(on: bool) -> None:
-	"""Duplicate tax ID checks need an index. Declared in Customer's meta, so Frappe's schema sync keeps it."""
-	toggle_customer_property("search_index", on, field_name="tax_id")
+def drop_tax_id_index() -> None:
+	"""Versions before the match keys indexed Customer's tax ID; lookups now go through the key table."""
+	toggle_customer_property("search_index", False, field_name="tax_id")
 	frappe.db.updatedb("Customer")
 
 
