@@ -1,3 +1,4 @@
+from customer_onboarding.core.required import required_fields_for
 from customer_onboarding.registry.providers import has_provider
 from customer_onboarding.settings import get_settings, required_matrix
 from customer_onboarding.validation import data_checks_apply
@@ -13,7 +14,5 @@ def boot_session(bootinfo):
 
 
 def required_by_type() -> dict[str, list[str]]:
-	required: dict[str, list[str]] = {}
-	for customer_type, fieldname in required_matrix():
-		required.setdefault(customer_type, []).append(fieldname)
-	return required
+	matrix = required_matrix()
+	return {customer_type: required_fields_for(matrix, customer_type) for customer_type, _field in matrix}

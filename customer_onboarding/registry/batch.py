@@ -2,7 +2,9 @@
 
 import frappe
 from frappe import _
+from frappe.model.document import Document
 
+from customer_onboarding.core.match_keys import tax_id_key
 from customer_onboarding.core.tax_id import ORGANISATION_TYPES
 from customer_onboarding.exceptions import RegistryError, RegistryKeyRefusedError
 from customer_onboarding.registry.checks import customer_mismatches, registry_check, registry_fields
@@ -35,9 +37,10 @@ def check_customers(filters: dict) -> dict:
 		"Customer", filters, ["name", "tax_id", "customer_name", "registered_address"], order_by="name"
 	)
 	checked = failed = in_a_row = 0
+	checks: dict[str, Document] = {}  # by code: legacy customers may share one
 	for done, customer in enumerate(customers, 1):
 		try:
-			check, _cached = registry_check(provider, customer.tax_id)
+			check = checks.get(tax_id_key(customer.tax_id)) or registry_check(provider, customer.tax_id)[0]
 		except RegistryKeyRefusedError:
 			raise
 		except RegistryError:
@@ -46,8 +49,8 @@ def check_customers(filters: dict) -> dict:
 			if in_a_row >= GIVE_UP_AFTER:
 				break
 			continue
-		in_a_row = 0
-		found = customer_mismatches(check, customer.customer_name, customer.registered_address)
+		checks[check.tax_id], in_a_row = check, 0
+		found = customer_mismatches(check, customer, provider)
 		frappe.db.set_value("Customer", customer.name, registry_fields(check, found), update_modified=False)
 		checked += 1
 		publish(done, len(customers))

@@ -92,11 +92,13 @@ def facts_of(check: Document) -> RegistryFacts:
 	return RegistryFacts(found=bool(check.found), **{fact: check.get(fact) for fact in FACT_FIELDS})
 
 
-def customer_mismatches(
-	check: Document, customer_name: str | None, registered_address: str | None
-) -> list[str]:
-	active, deregistered = status_words(frappe.get_doc(PROVIDER, check.provider))
-	return mismatches(facts_of(check), customer_name, registered_address, active, deregistered)
+def customer_mismatches(check: Document, customer, provider: Document | None = None) -> list[str]:
+	"""How the check's facts differ from a customer's (a document, a row, or typed values) name and address.
+	A caller going through many customers passes the provider, read once."""
+	active, deregistered = status_words(provider or frappe.get_doc(PROVIDER, check.provider))
+	return mismatches(
+		facts_of(check), customer.customer_name, customer.registered_address, active, deregistered
+	)
 
 
 def registry_fields(check: Document | None, found: list[str]) -> dict:
@@ -120,7 +122,7 @@ def sync_registry_fields(doc: Document) -> None:
 	if check.tax_id != tax_id_key(doc.tax_id):
 		doc.update(registry_fields(None, []))
 		return
-	doc.update(registry_fields(check, customer_mismatches(check, doc.customer_name, doc.registered_address)))
+	doc.update(registry_fields(check, customer_mismatches(check, doc)))
 
 
 def refuse_approval_without_check(doc: Document) -> None:

@@ -34,7 +34,9 @@ def check_for_form(tax_id: str, customer_name=None, registered_address=None, cus
 		frappe.throw(_("Enter the {0} first").format(frappe.bold(_("Tax ID"))))
 	provider = default_provider()
 	check, from_cache = registry_check(provider, tax_id)
-	found = customer_mismatches(check, customer_name, registered_address)
+	found = customer_mismatches(
+		check, frappe._dict(customer_name=customer_name, registered_address=registered_address), provider
+	)
 	if customer:
 		frappe.db.set_value("Customer", customer, registry_fields(check, found), update_modified=False)
 	return shown_result(check, found, from_cache)
@@ -47,7 +49,7 @@ def stored_result(customer: str) -> dict | None:
 	if not doc.registry_check:
 		return None
 	check = frappe.get_doc(CHECK, doc.registry_check)
-	return shown_result(check, customer_mismatches(check, doc.customer_name, doc.registered_address), True)
+	return shown_result(check, customer_mismatches(check, doc), True)
 
 
 def shown_result(check, found: list[str], from_cache: bool) -> dict:
@@ -71,7 +73,7 @@ def request_change_from_registry(customer: str) -> str:
 	if not doc.registry_check:
 		frappe.throw(_("Check the customer in the business registry first"))
 	check = frappe.get_doc(CHECK, doc.registry_check)
-	found = customer_mismatches(check, doc.customer_name, doc.registered_address)
+	found = customer_mismatches(check, doc)
 	items = [
 		{"fieldname": fieldname, "proposed_value": check.get(fact)}
 		for fieldname, fact, mismatch in TAKEN_OVER

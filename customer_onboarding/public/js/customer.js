@@ -97,10 +97,8 @@ frappe.ui.form.on("Customer", {
 
 // The fields the required-field matrix asks of this customer type carry the required mark, as the type changes.
 function mark_required_fields(frm) {
-	const required = customer_onboarding.required_fields(frm.doc.customer_type);
 	for (const fieldname of customer_onboarding.matrix_fields()) {
-		const stock = frappe.meta.get_docfield("Customer", fieldname) || {};
-		frm.toggle_reqd(fieldname, required.includes(fieldname) || !!stock.reqd);
+		frm.toggle_reqd(fieldname, customer_onboarding.is_required(frm.doc.customer_type, fieldname));
 	}
 }
 

@@ -10,6 +10,12 @@ customer_onboarding.required_fields = function (customer_type) {
 	return (frappe.boot.customer_onboarding_required || {})[customer_type] || [];
 };
 
+// Whether a field is required for a customer of this type: by the matrix, or by ERPNext itself.
+customer_onboarding.is_required = function (customer_type, fieldname) {
+	const stock = frappe.meta.get_docfield("Customer", fieldname) || {};
+	return customer_onboarding.required_fields(customer_type).includes(fieldname) || !!stock.reqd;
+};
+
 customer_onboarding.matrix_fields = function () {
 	return [...new Set(Object.values(frappe.boot.customer_onboarding_required || {}).flat())];
 };
@@ -89,14 +95,14 @@ if (frappe.ui.form.ContactAddressQuickEntryForm) {
 
 		// Required fields of the chosen type are shown and marked; the fields only other types need are hidden.
 		ask_what_the_type_requires() {
-			const required = customer_onboarding.required_fields(this.dialog.get_value("customer_type"));
+			const customer_type = this.dialog.get_value("customer_type");
 			const added = new Set(this.added_fields.map((df) => df.fieldname));
 			for (const fieldname of customer_onboarding.matrix_fields()) {
 				const name = QUICK_ENTRY_ALIASES[fieldname] || fieldname;
 				if (!this.dialog.fields_dict[name]) continue;
-				const stock = frappe.meta.get_docfield("Customer", fieldname) || {};
-				this.dialog.set_df_property(name, "reqd", required.includes(fieldname) || stock.reqd ? 1 : 0);
-				if (added.has(name)) this.dialog.set_df_property(name, "hidden", required.includes(fieldname) ? 0 : 1);
+				const required = customer_onboarding.is_required(customer_type, fieldname);
+				this.dialog.set_df_property(name, "reqd", required ? 1 : 0);
+				if (added.has(name)) this.dialog.set_df_property(name, "hidden", required ? 0 : 1);
 			}
 		}
 
