@@ -1,6 +1,9 @@
 """Install on a site that already has customers, uninstall, reinstall."""
 
+import json
+
 import frappe
+from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 from frappe.installer import install_app, remove_app
 from frappe.tests.utils import FrappeTestCase
 
@@ -96,3 +99,35 @@ class TestInstallCycle(FrappeTestCase):
 			),
 			["911100003GN6HC9HPF"],
 		)
+
+	def test_a_layout_the_site_made_itself_is_kept(self):
+		"""A site that customised the Customer form before installing keeps its layout; the app only moves the
+		fields it asks for beside the customer type, and uninstall puts them back where ERPNext has them."""
+		remove_app(APP, yes=True, no_backup=True)
+		forget_loaded_hooks()
+		stock = customer_layout()
+		own = ["website", *(f for f in stock if f != "website")]  # the site's own change: website first
+		setter = make_property_setter(
+			"Customer", None, "field_order", json.dumps(own), "Data", for_doctype=True
+		)
+		frappe.db.commit()
+		try:
+			reinstall()
+			layout = customer_layout()
+			self.assertEqual(layout[0], "website")
+			self.assertEqual(
+				layout[layout.index("customer_type") + 1 :][:2], ["tax_id", "registered_address"]
+			)
+			self.assertFalse(frappe.db.get_value("Property Setter", setter.name, "module"))
+
+			remove_app(APP, yes=True, no_backup=True)
+			forget_loaded_hooks()
+			self.assertEqual(customer_layout(), own)
+		finally:
+			frappe.delete_doc("Property Setter", setter.name, force=True)
+			frappe.db.commit()
+
+
+def customer_layout() -> list[str]:
+	frappe.clear_cache(doctype="Customer")
+	return [df.fieldname for df in frappe.get_meta("Customer", cached=False).fields]

@@ -377,9 +377,11 @@ class TestStocktakeCounts(RegistryCase):
 		blocking = self.customer("deregistered").name
 		outdated = self.customer("active", customer_name="北京示例科技有限公司二部").name
 		fresh = self.customer("renamed").name
+		never = legacy_customer(tax_id=" " + make_uscc().lower())  # typed before the app, never checked
 		frappe.db.set_value("Customer", outdated, "registry_checked_on", add_days(now_datetime(), -400))
 		with as_user(MASTER_MANAGER):
 			problems = data_quality(readable_customers())["problems"].to_dict()
 		self.assertIn("registry_blocking", problems[blocking].split())
 		self.assertIn("registry_outdated", problems[outdated].split())
+		self.assertIn("registry_outdated", problems[never].split())
 		self.assertNotIn("registry", problems[fresh])
