@@ -23,8 +23,7 @@ from customer_onboarding.core.registry import (
 )
 from customer_onboarding.core.tax_id import ORGANISATION_TYPES
 from customer_onboarding.exceptions import RegistryCheckRequiredError
-from customer_onboarding.registry.client import NOT_FOUND as ANSWER_NOT_FOUND
-from customer_onboarding.registry.client import fetch_answer
+from customer_onboarding.registry.client import NO_SUCH_COMPANY, fetch_answer
 from customer_onboarding.registry.providers import PROVIDER, status_words
 from customer_onboarding.settings import get_settings
 
@@ -52,7 +51,7 @@ def registry_check(provider: Document, tax_id: str) -> tuple[Document, bool]:
 	if cached := recent_check(provider, key):
 		return frappe.get_doc(CHECK, cached), True
 	answer = fetch_answer(provider, key)
-	if answer is ANSWER_NOT_FOUND:
+	if answer is NO_SUCH_COMPANY:
 		facts = RegistryFacts(found=False)
 	else:
 		facts = read_facts(answer, parse_mapping(provider.response_mapping))

@@ -11,11 +11,11 @@ from frappe.model.document import Document
 from customer_onboarding.core.registry import request_path, retry_delays
 from customer_onboarding.exceptions import RegistryKeyRefusedError, RegistryUnavailableError
 
-NOT_FOUND = None
+NO_SUCH_COMPANY = None  # a 404 answer
 
 
 def fetch_answer(provider: Document, uscc: str):
-	"""The provider's JSON answer for one code, or NOT_FOUND when it answers 404."""
+	"""The provider's JSON answer for one code, or NO_SUCH_COMPANY when it answers 404."""
 	url = provider.base_url + request_path(provider.request_template, uscc)
 	delays = retry_delays(provider.retries or 0)
 	for attempt in range(len(delays) + 1):
@@ -47,7 +47,7 @@ def read_response(provider: Document, response: requests.Response):
 			RegistryKeyRefusedError,
 		)
 	if response.status_code == 404:
-		return NOT_FOUND
+		return NO_SUCH_COMPANY
 	if not response.ok:
 		unavailable(provider, _("error {0}").format(response.status_code))
 	try:
