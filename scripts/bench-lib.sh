@@ -50,3 +50,21 @@ fresh_site() {
 	frappe_cmd --site "$site" install-app "$app" || return 1
 }
 
+
+# Names the bundles of frappe and erpnext that `bench build` has not made (none when all are there): the desk,
+# the quick entry and the web forms need them.
+missing_bundles() {
+	python3 - "$bench/sites" <<'PY'
+import json, os, sys
+sites = sys.argv[1]
+try:
+    with open(os.path.join(sites, "assets", "assets.json")) as f:
+        built = json.load(f)
+except (OSError, ValueError):
+    built = {}
+for bundle in ("desk.bundle.js", "web_form.bundle.js", "erpnext.bundle.js"):
+    path = built.get(bundle, "")
+    if not path or not os.path.exists(os.path.join(sites, path.lstrip("/"))):
+        print(bundle)
+PY
+}
