@@ -29,6 +29,9 @@ scheduler_events = {
 	"monthly": ["customer_onboarding.stocktake.run.run_monthly_stocktakes"],
 }
 
+before_request = ["customer_onboarding.registration.gate.use_visitor_address"]
+default_log_clearing_doctypes = {"Customer Registration Refusal": 30}
+
 permission_query_conditions = {"Workflow Action": "customer_onboarding.inbox.workflow_action_conditions"}
 
 override_doctype_dashboards = {"Customer": "customer_onboarding.change_requests.dashboard.customer_dashboard"}

@@ -24,7 +24,7 @@ from customer_onboarding.core.registry import (
 from customer_onboarding.core.tax_id import ORGANISATION_TYPES
 from customer_onboarding.exceptions import RegistryCheckRequiredError
 from customer_onboarding.registry.client import NO_SUCH_COMPANY, fetch_answer
-from customer_onboarding.registry.providers import PROVIDER, status_words
+from customer_onboarding.registry.providers import PROVIDER, default_provider, has_provider, status_words
 from customer_onboarding.settings import get_settings
 
 CHECK = "Business Registry Check"
@@ -114,14 +114,27 @@ def registry_fields(check: Document | None, found: list[str]) -> dict:
 
 
 def sync_registry_fields(doc: Document) -> None:
-	"""On every save: the mismatches follow the customer's current values; a check of another code is dropped."""
-	if not doc.registry_check:
-		return
-	check = frappe.get_doc(CHECK, doc.registry_check)
-	if check.tax_id != tax_id_key(doc.tax_id):
+	"""On every save: the mismatches follow the customer's current values, and a check of another code is
+	dropped."""
+	check = linked_check(doc)
+	if check:
+		doc.update(registry_fields(check, customer_mismatches(check, doc)))
+	elif doc.registry_check:
 		doc.update(registry_fields(None, []))
-		return
-	doc.update(registry_fields(check, customer_mismatches(check, doc)))
+
+
+def linked_check(doc: Document) -> Document | None:
+	"""The customer's check while it is of its code; else a check of its code still within the provider's cache
+	lifetime, so that a company made over REST, by an import or on the registration page is linked to it
+	without asking the registry again."""
+	if doc.registry_check:
+		check = frappe.get_doc(CHECK, doc.registry_check)
+		if check.tax_id == tax_id_key(doc.tax_id):
+			return check
+	if doc.customer_type not in ORGANISATION_TYPES or not doc.tax_id or not has_provider():
+		return None
+	cached = recent_check(default_provider(), tax_id_key(doc.tax_id))
+	return frappe.get_doc(CHECK, cached) if cached else None
 
 
 def refuse_approval_without_check(doc: Document) -> None:
@@ -134,8 +147,8 @@ def refuse_approval_without_check(doc: Document) -> None:
 	if not (doc.registry_check and is_fresh(get_datetime(doc.registry_checked_on), now_datetime(), days)):
 		frappe.throw(
 			_(
-				"Check the customer in the business registry before approving: there is no check of {0} in the last {1} days"
-			).format(frappe.bold(doc.tax_id), days),
+				"Check the customer in the business registry before approving, with the {0} button on the customer: there is no check of {1} in the last {2} days"
+			).format(frappe.bold(_("Check Registry")), frappe.bold(doc.tax_id), days),
 			RegistryCheckRequiredError,
 		)
 	if doc.registry_blocking:

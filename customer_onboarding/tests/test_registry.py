@@ -364,6 +364,33 @@ class TestApproval(RegistryCase):
 			renamed = self.submitted("renamed")
 			self.assertEqual(move(renamed, "Approve", REVIEWER).workflow_state, "Approved")
 
+	def test_a_customer_saved_without_its_check_takes_a_fresh_one_and_is_approved_without_a_lookup(self):
+		"""As one made over REST, by an import without its registry option, or on the registration page."""
+		self.check("renamed")
+		with settings(require_approval=1, require_registry_check=1, registry_check_days=30):
+			with as_user(SALES_USER):
+				customer = make_customer(
+					tax_id=code("renamed"), account_manager=ACCOUNT_MANAGER, **REGISTERED
+				)
+			self.assertEqual(
+				customer.registry_mismatches, "Registered name differs\nRegistered address differs"
+			)
+			move(customer.name, "Submit for Review", SALES_USER)
+			self.assertEqual(move(customer.name, "Approve", REVIEWER).workflow_state, "Approved")
+		self.assertEqual(self.registry.calls[code("renamed")], 1)
+
+	def test_without_a_fresh_check_the_refusal_names_the_check_registry_button(self):
+		self.check("active")
+		frappe.db.set_value(CHECK, {"tax_id": code("active")}, "checked_on", add_days(now_datetime(), -31))
+		with settings(require_approval=1, require_registry_check=1, registry_check_days=30):
+			with as_user(SALES_USER):
+				customer = make_customer(tax_id=code("active"), account_manager=ACCOUNT_MANAGER, **REGISTERED)
+			self.assertIsNone(customer.registry_check)
+			move(customer.name, "Submit for Review", SALES_USER)
+			with self.assertRaisesRegex(RegistryCheckRequiredError, "Check Registry"):
+				move(customer.name, "Approve", REVIEWER)
+		self.assertEqual(self.registry.calls[code("active")], 1)
+
 	def test_without_the_setting_approval_does_not_wait_for_the_registry(self):
 		with settings(require_approval=1, require_registry_check=0):
 			customer = self.submitted("deregistered")

@@ -1,11 +1,13 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import escape_html
 
 from customer_onboarding.core.change_requests import DEFAULT_SENSITIVE_FIELDS, TABLES, parse_field_list
 from customer_onboarding.core.phones import is_known_region
 from customer_onboarding.core.required import DEFAULT_MATRIX
 from customer_onboarding.core.tax_id import SCHEME_CN_USCC
+from customer_onboarding.core.visitor import TrustedProxyError, parse_networks
 from customer_onboarding.lifecycle import set_workflow_active
 from customer_onboarding.match_keys.fill import queue_match_key_refresh
 from customer_onboarding.registration.gate import REGISTRATION_DEFAULTS
@@ -44,9 +46,18 @@ class CustomerOnboardingSettings(Document):
 			)
 
 	def validate_registration_limits(self):
-		for fieldname in ("registration_limit_per_hour", "registration_max_file_mb"):
+		for fieldname in REGISTRATION_DEFAULTS:
 			if (self.get(fieldname) or 0) < 1:
 				frappe.throw(_("{0} must be at least 1").format(_(self.meta.get_label(fieldname))))
+		try:
+			parse_networks(self.registration_trusted_proxies)
+		except TrustedProxyError as error:
+			frappe.throw(
+				_("{0}: {1} is not an IP address or network such as 127.0.0.1 or 10.0.0.0/8").format(
+					_(self.meta.get_label("registration_trusted_proxies")),
+					frappe.bold(escape_html(error.entry)),
+				)
+			)
 
 	def validate_sensitive_fields(self):
 		meta = frappe.get_meta("Customer")

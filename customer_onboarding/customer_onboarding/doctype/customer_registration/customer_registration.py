@@ -12,7 +12,7 @@ class CustomerRegistration(Document):
 	def before_insert(self):
 		self.ip_address = frappe.local.request_ip
 		self.customer = self.business_licence = None
-		self.flags.registration_owner = admit(self.ip_address)
+		self.flags.registration_owner = admit(self)
 		self.flags.customer_values = check_registration(self)
 		self.flags.licence = take_licence(self)
 
