@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 import requests
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 BASE_URL = os.environ.get("CO_BASE_URL", "http://localhost:8000")
 SCREENSHOTS = Path(os.environ.get("CO_SCREENSHOTS", "/tmp/customer-onboarding-screenshots"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "Browser-Test-Passw0rd!"
+# How long a step may take before the test calls it broken: every step waits for a state, not for a time.
+TIMEOUT = 20_000
+expect.set_options(timeout=TIMEOUT)
 ADMIN_PASSWORD = "admin"
 # The machine's network is closed: Chromium must not try to reach Google's services.
 CHROMIUM_ARGS = [
@@ -49,24 +52,36 @@ def screenshot():
 
 	def take(page: Page, name: str) -> Path:
 		path = SCREENSHOTS / f"{name}.png"
-		page.wait_for_timeout(500)  # dialogs fade in
-		page.screenshot(path=str(path))
+		page.screenshot(path=str(path), animations="disabled")  # a dialog fading in is shown as it ends
 		return path
 
 	return take
 
 
 @pytest.fixture(scope="session")
-def login(browser: Browser):
-	"""A new page for `user`, logged in through the login page, in a browser context of its own."""
+def new_page(browser: Browser):
+	"""A new page in a browser context of its own, made with these options."""
 	contexts = []
 
-	def log_in(user: str, password: str = PASSWORD) -> Page:
-		context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=BASE_URL)
-		context.set_default_timeout(20_000)
+	def make(**options) -> Page:
+		context = browser.new_context(base_url=BASE_URL, **options)
+		context.set_default_timeout(TIMEOUT)
 		contexts.append(context)
 		page = context.new_page()
 		OPEN_PAGES.append(page)
+		return page
+
+	yield make
+	for context in contexts:
+		context.close()
+
+
+@pytest.fixture(scope="session")
+def login(new_page):
+	"""A new page for `user`, logged in through the login page."""
+
+	def log_in(user: str, password: str = PASSWORD) -> Page:
+		page = new_page(viewport={"width": 1400, "height": 900})
 		page.goto("/login")
 		page.fill("#login_email", user)
 		page.fill("#login_password", password)
@@ -74,9 +89,7 @@ def login(browser: Browser):
 		page.wait_for_url("**/app**")
 		return page
 
-	yield log_in
-	for context in contexts:
-		context.close()
+	return log_in
 
 
 OPEN_PAGES: list[Page] = []

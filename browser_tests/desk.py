@@ -1,9 +1,11 @@
-"""What a person does in the Frappe desk, as Playwright steps: fill a field, pick a link, save, take an action."""
+"""What a person does in the Frappe desk and its web forms, as Playwright steps: fill a field, pick a link, save,
+take an action. Each step returns once the state it made is there: the value bound in the document or dialog
+behind the field, the server's answer to the request."""
 
 import re
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlparse
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Request, expect
 
 
 def control(scope: Page | Locator, fieldname: str) -> Locator:
@@ -19,22 +21,56 @@ def dialog(page: Page) -> Locator:
 
 
 def fill(scope: Page | Locator, fieldname: str, value: str) -> None:
-	field = control(scope, fieldname).locator("input, textarea").first
-	field.fill(value)
-	field.blur()
+	field = control(scope, fieldname)
+	entry = field.locator("input, textarea").first
+	entry.fill(value)
+	# Frappe binds typed text on change, which leaving the field fires (or a pause in typing, after 500 ms).
+	entry.blur()
+	wait_until_bound(field, value)
 
 
 def choose(scope: Page | Locator, fieldname: str, value: str) -> None:
-	control(scope, fieldname).locator("select").select_option(value)
+	field = control(scope, fieldname)
+	field.locator("select").select_option(value)
+	wait_until_bound(field, value)
 
 
 def pick_link(scope: Page | Locator, fieldname: str, typed: str, option: str | None = None) -> None:
 	"""Type into a Link field and click the suggestion that shows `option` (by default what was typed)."""
-	field = control(scope, fieldname).locator("input").first
-	field.click()
-	field.fill(typed)
+	field = control(scope, fieldname)
+	entry = field.locator("input").first
+	entry.click()
+	entry.fill(typed)
 	suggestion = link_suggestions(scope, fieldname).filter(has_text=option or typed).first
 	suggestion.click()
+	wait_until_bound(field)
+
+
+# The value a Frappe control has bound: in the document behind it (a form's, a grid row's, a web form's), else in
+# the control itself (a dialog's). `value` is what was typed, which the control parses as it binds it ("2" to 2,
+# a date in the user's format to the stored one); without one, any value will do.
+BOUND = """([control, value]) => {
+	const field = control.fieldobj;
+	const bound = field.doc ? field.doc[field.df.fieldname] : field.value;
+	return value === null ? Boolean(bound) : bound === field.get_parsed_value(value);
+}"""
+
+
+def wait_until_bound(field: Locator, value: str | None = None) -> None:
+	field.page.wait_for_function(BOUND, arg=[field.element_handle(), value])
+
+
+def answered(page: Page, method: str):
+	"""Around a step: returns once the server has answered the call of `method` that the step made."""
+	return page.expect_response(lambda response: calls(response.request, method))
+
+
+def calls(request: Request, method: str) -> bool:
+	"""Whether the request calls `method`: the desk posts to /api/method/<method>, web pages to / with a cmd."""
+	path = urlparse(request.url).path
+	if path == "/":
+		return parse_qs(request.post_data or "").get("cmd") == [method]
+	return path == f"/api/method/{method}"
 
 
 def link_suggestions(scope: Page | Locator, fieldname: str) -> Locator:
@@ -44,14 +80,21 @@ def link_suggestions(scope: Page | Locator, fieldname: str) -> Locator:
 
 
 def save(page: Page) -> None:
-	page.keyboard.press("Control+s")
+	with answered(page, "frappe.desk.form.save.savedocs"):
+		page.keyboard.press("Control+s")
 
 
 def wait_until_saved(page: Page, doctype_slug: str) -> str:
 	"""The name a new document got, once the form has moved from /new to it."""
 	page.wait_for_url(re.compile(rf"/app/{doctype_slug}/(?!new)[^/?#]+$"))
-	page.wait_for_load_state("networkidle")
-	return unquote(page.url.rsplit("/", 1)[1])
+	name = unquote(page.url.rsplit("/", 1)[1])
+	wait_for_document(page, name)
+	return name
+
+
+def wait_for_document(page: Page, name: str) -> None:
+	"""Until the form shows the document `name` as it is saved."""
+	page.wait_for_function("(name) => window.cur_frm?.doc.name === name && !cur_frm.is_dirty()", arg=name)
 
 
 def message(page: Page) -> Locator:
@@ -66,11 +109,12 @@ def close_message(page: Page) -> None:
 
 
 def take_action(page: Page, action: str) -> None:
-	"""A workflow action from the form's Actions menu."""
-	page.locator(".page-head:visible .actions-btn-group > button").click()
-	page.locator(".page-head:visible .actions-btn-group .dropdown-menu").get_by_text(
-		action, exact=True
-	).click()
+	"""A workflow action from the form's Actions menu, once the workflow's transitions have filled it."""
+	actions = page.locator(".page-head:visible .actions-btn-group")
+	item = actions.locator(".dropdown-menu").get_by_text(action, exact=True)
+	expect(item).to_be_attached()
+	actions.locator("> button").click()
+	item.click()
 
 
 def indicator(page: Page) -> Locator:
@@ -79,5 +123,4 @@ def indicator(page: Page) -> Locator:
 
 def open_form(page: Page, doctype_slug: str, name: str) -> None:
 	page.goto(f"/app/{doctype_slug}/{name}")
-	expect(form(page)).to_be_visible()
-	page.wait_for_load_state("networkidle")
+	wait_for_document(page, name)

@@ -17,6 +17,27 @@ frappe.ready(() => {
 	});
 });
 
+// The fields the required-field matrix asks of some customer types only are marked required while one of those
+// types is chosen. Not through mandatory_depends_on: Frappe then redraws such a field from the stored form after
+// every change in the form, and again 100 ms later, which erases what the visitor has typed into it but not yet
+// left (a fast typist who tabs from the code into the address loses the address's first characters).
+const TYPES_REQUIRING = {{ types_requiring | json }};
+
+frappe.ready(() => {
+	const web_form = frappe.web_form;
+	const mark_required = () => {
+		const customer_type = web_form.get_value("customer_type");
+		for (const [fieldname, types] of Object.entries(TYPES_REQUIRING)) {
+			const required = types.includes(customer_type);
+			if (Boolean(web_form.fields_dict[fieldname].df.reqd) !== required) {
+				web_form.set_df_property(fieldname, "reqd", required ? 1 : 0);
+			}
+		}
+	};
+	web_form.on("customer_type", mark_required);
+	mark_required();
+});
+
 // A click on a problem in an error message takes the visitor to its field.
 $(document).on("click", "[data-customer-field]", function () {
 	const field = frappe.web_form.fields_dict[$(this).attr("data-customer-field")];

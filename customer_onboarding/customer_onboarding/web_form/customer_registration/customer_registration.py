@@ -1,5 +1,3 @@
-import json
-
 from frappe import _
 
 from customer_onboarding.core.registration_files import ALLOWED_EXTENSIONS
@@ -21,12 +19,13 @@ UPLOAD_MESSAGES = (
 
 def get_context(context):
 	"""Frappe's template shows the introduction as it is stored, so it is translated here; the script gets the
-	licence file's limits; the fields the required-field matrix asks of the chosen type get the required mark."""
+	licence file's limits and, for each field the required-field matrix asks of some types only, those types."""
 	context.introduction_text = _(context.introduction_text)
 	context.licence_max_bytes = max_licence_bytes()
 	context.licence_file_types = list(ALLOWED_EXTENSIONS)
 	context.upload_messages = {message: _(message) for message in UPLOAD_MESSAGES}
-	for field in context.web_form_doc.web_form_fields:
-		types = types_requiring(field.fieldname)
-		if types and not field.reqd:
-			field.mandatory_depends_on = f"eval:{json.dumps(types)}.includes(doc.customer_type)"
+	context.types_requiring = {
+		field.fieldname: types
+		for field in context.web_form_doc.web_form_fields
+		if not field.reqd and (types := types_requiring(field.fieldname))
+	}
