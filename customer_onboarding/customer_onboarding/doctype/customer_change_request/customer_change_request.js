@@ -1,3 +1,6 @@
+// The customer each new request's rows were asked for.
+const rows_asked_for = new WeakMap();
+
 frappe.ui.form.on("Customer Change Request", {
 	setup(frm) {
 		frm.set_query("bank_account", "bank_accounts", () => ({
@@ -36,9 +39,15 @@ frappe.ui.form.on("Customer Change Request", {
 		}
 	},
 
+	// Refresh asks for the rows too, and may ask again before they have come: they are asked once for each
+	// customer chosen, and only the chosen customer's are shown, or a late answer would replace rows the user
+	// has begun to edit.
 	customer(frm) {
-		if (!frm.doc.customer || !frm.is_new()) return;
-		frappe.xcall("customer_onboarding.api.change_request_rows", { customer: frm.doc.customer }).then((rows) => {
+		const customer = frm.doc.customer;
+		if (!customer || !frm.is_new() || rows_asked_for.get(frm.doc) === customer) return;
+		rows_asked_for.set(frm.doc, customer);
+		frappe.xcall("customer_onboarding.api.change_request_rows", { customer }).then((rows) => {
+			if (frm.doc.customer !== customer) return;
 			frm.clear_table("items");
 			rows.items.forEach((row) => frm.add_child("items", row));
 			frm.clear_table("credit_limits");
