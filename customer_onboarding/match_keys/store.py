@@ -12,10 +12,10 @@ from frappe.query_builder import Order
 from frappe.utils import now_datetime
 from pypika.terms import ValueWrapper
 
-from customer_onboarding.bulk import insert_rows
 from customer_onboarding.core.match_keys import Key, customer_keys
 from customer_onboarding.importing.cache import importing
 from customer_onboarding.settings import get_settings
+from customer_onboarding.utils.bulk import insert_rows
 
 KEYS = "Customer Match Key"
 BATCH = 2_000

@@ -328,9 +328,11 @@ class TestChangeRequests(ChangeRequestCase):
 
 class TestImportRespectsChangeControl(ChangeRequestCase):
 	def test_an_update_of_sensitive_fields_becomes_one_request_for_review(self):
+		from customer_onboarding.customer_onboarding.doctype.customer_import.test_customer_import import (
+			IMPORTER,
+		)
 		from customer_onboarding.importing import importer
 		from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
-		from customer_onboarding.tests.test_customer_import import IMPORTER
 
 		customer = frappe.get_doc("Customer", self.customer)
 		row = customer_row(
