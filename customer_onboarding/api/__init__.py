@@ -7,13 +7,12 @@ from customer_onboarding.arguments import refuse_oversized, refuse_too_many
 from customer_onboarding.change_requests import requests as change_requests
 from customer_onboarding.constants import MASTER_MANAGER, PENDING_REVIEW, REVIEWER
 from customer_onboarding.core.stocktake import TIERS
-from customer_onboarding.duplicates import duplicate_candidates, merge
+from customer_onboarding.duplicates import duplicate_candidates, merge, reason_labels
 from customer_onboarding.exceptions import OnboardingStateError
 from customer_onboarding.follow_ups import record_follow_up
 from customer_onboarding.importing.importer import import_progress, validate_import
 from customer_onboarding.importing.jobs import import_template, queue_import
 from customer_onboarding.lifecycle import refuse_self_review
-from customer_onboarding.reasons import reason_labels
 from customer_onboarding.registry import batch as registry_batch
 from customer_onboarding.registry import form as registry_form
 from customer_onboarding.stocktake.run import create_follow_up_todos, queue_stocktake
