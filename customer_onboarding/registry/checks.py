@@ -124,7 +124,7 @@ def sync_registry_fields(doc: Document) -> None:
 	doc.update(registry_fields(check, customer_mismatches(check, doc)))
 
 
-def refuse_approval_without_check(doc: Document) -> None:
+def validate_registry_check(doc: Document) -> None:
 	"""With *Require a registry check to approve*, a company or partnership needs a check of its tax ID no
 	older than the settings' days, free of blocking mismatches."""
 	settings = get_settings()
