@@ -2,4 +2,4 @@ from frappe.model.document import Document
 
 
 class CustomerChangeLog(Document):
-	pass
+	"""One change of a customer's sensitive data, written by change_requests/history.py."""

@@ -8,6 +8,8 @@ from customer_onboarding.exceptions import ChangeRequestError
 
 
 class CustomerChangeRequest(Document):
+	"""Steps in change_requests/requests.py: the import, registry check and daily job use them too."""
+
 	def validate(self):
 		self.refuse_edit_when_closed()
 		if self.is_new():

@@ -2,4 +2,4 @@ from frappe.model.document import Document
 
 
 class CustomerChangeRequestItem(Document):
-	pass
+	"""A sensitive field, current and proposed: change_requests/requests.py fills and applies it."""

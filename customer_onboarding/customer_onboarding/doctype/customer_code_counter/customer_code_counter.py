@@ -2,4 +2,4 @@ from frappe.model.document import Document
 
 
 class CustomerCodeCounter(Document):
-	pass
+	"""The last serial of one code series: coding.py draws the next one inside the customer's transaction."""

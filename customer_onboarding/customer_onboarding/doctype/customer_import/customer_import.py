@@ -4,6 +4,8 @@ from frappe.model.document import Document
 
 
 class CustomerImport(Document):
+	"""Its own check is here; the dry run and the import live in importing/importer.py, run in the background."""
+
 	def validate(self):
 		if (
 			not self.is_new()

@@ -2,4 +2,4 @@ from frappe.model.document import Document
 
 
 class CustomerImportLog(Document):
-	pass
+	"""One imported row, written by importing/importer.py: Start Import resumes after the last."""

@@ -3,7 +3,7 @@ from frappe.model.document import Document
 
 
 class CustomerMatchKey(Document):
-	pass
+	"""A customer's normalised tax ID, phone, e-mail or name: match_keys/store.py keeps them on every save."""
 
 
 def on_doctype_update():

@@ -9,6 +9,8 @@ from customer_onboarding.registration.gate import admit
 
 
 class CustomerRegistration(Document):
+	"""Its steps call registration/ (gate, customers, files), shared with the public page."""
+
 	def before_insert(self):
 		self.ip_address = frappe.local.request_ip
 		self.customer = self.business_licence = None

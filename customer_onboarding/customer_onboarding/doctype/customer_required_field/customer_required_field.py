@@ -2,4 +2,4 @@ from frappe.model.document import Document
 
 
 class CustomerRequiredField(Document):
-	pass
+	"""A row of the settings' required-field matrix, read through settings.required_matrix."""

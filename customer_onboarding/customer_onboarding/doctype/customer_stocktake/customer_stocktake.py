@@ -7,6 +7,8 @@ RUN_FIELDS = ("company", "period_from", "period_to", "churn_days")
 
 
 class CustomerStocktake(Document):
+	"""Its own checks are here; the run lives in stocktake/run.py, queued in the background."""
+
 	def validate(self):
 		if getdate(self.period_from) > getdate(self.period_to):
 			frappe.throw(_("{0} must not be after {1}").format(_("Period From"), _("Period To")))

@@ -2,4 +2,4 @@ from frappe.model.document import Document
 
 
 class CustomerStocktakeCount(Document):
-	pass
+	"""A row of a stocktake's summary: stocktake/run.py writes it."""

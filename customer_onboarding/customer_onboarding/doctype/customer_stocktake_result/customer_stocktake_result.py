@@ -3,7 +3,7 @@ from frappe.model.document import Document
 
 
 class CustomerStocktakeResult(Document):
-	pass
+	"""One customer's result in a stocktake: stocktake/run.py writes them in bulk."""
 
 
 def on_doctype_update():
