@@ -10,6 +10,38 @@ from customer_onboarding.setup.fields import sync_link_title
 
 
 class CustomerOnboardingSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from customer_onboarding.customer_onboarding.doctype.customer_required_field.customer_required_field import (
+			CustomerRequiredField,
+		)
+
+		check_contact_details: DF.Check
+		check_data_on_save: DF.Check
+		default_phone_region: DF.Data | None
+		duplicate_name_threshold: DF.Int
+		hold_payments_during_change: DF.Check
+		import_workers: DF.Int
+		monthly_stocktake: DF.Check
+		registration_limit_per_hour: DF.Int
+		registration_max_file_mb: DF.Int
+		registration_owner: DF.Link | None
+		registry_check_days: DF.Int
+		require_approval: DF.Check
+		require_registry_check: DF.Check
+		required_fields: DF.Table[CustomerRequiredField]
+		sensitive_fields: DF.SmallText | None
+		stale_after_months: DF.Int
+		tax_id_scheme: DF.Literal["CN USCC", "None"]
+		use_code_as_name: DF.Check
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_phone_region()
 		self.validate_threshold()
