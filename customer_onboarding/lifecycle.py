@@ -59,7 +59,7 @@ def is_approving(doc: Document) -> bool:
 	return old != new and new == APPROVED and approval_required()
 
 
-def check_state_change(doc: Document) -> None:
+def validate_state_change(doc: Document) -> None:
 	old, new = state_change(doc)
 	if old == new or not approval_required():
 		return

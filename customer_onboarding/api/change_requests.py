@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 
-from customer_onboarding.api.onboarding import store_review_comment
+from customer_onboarding.api.onboarding import validate_reviewer
 from customer_onboarding.arguments import get_permitted_doc, refuse_oversized
 from customer_onboarding.change_requests import requests as change_requests
 from customer_onboarding.exceptions import OnboardingStateError
@@ -34,8 +34,8 @@ def set_change_request_comment(name: str, comment: str) -> None:
 	refuse_oversized("docname", "Customer Change Request", name)
 	refuse_oversized("text", "Review Comment", comment)
 	doc = frappe.get_doc("Customer Change Request", name)
-	store_review_comment(
-		doc, comment, change_requests.refuse_self_approval, _("Change request {0} is not pending review")
+	validate_reviewer(
+		doc, change_requests.refuse_self_approval, _("Change request {0} is not pending review")
 	)
 	if not (comment or "").strip():
 		frappe.throw(_("Write a review comment before rejecting the change request"), OnboardingStateError)

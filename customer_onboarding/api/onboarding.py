@@ -15,13 +15,13 @@ def set_review_comment(customer: str, comment: str) -> None:
 	refuse_oversized("docname", "Customer", customer)
 	refuse_oversized("text", "Review Comment", comment)
 	doc = frappe.get_doc("Customer", customer)
-	store_review_comment(doc, comment, refuse_self_review, _("Customer {0} is not pending review"))
+	validate_reviewer(doc, refuse_self_review, _("Customer {0} is not pending review"))
 	if not (comment or "").strip():
 		frappe.throw(_("Write a review comment before returning the customer"), OnboardingStateError)
 	doc.db_set("review_comment", comment.strip(), update_modified=False)
 
 
-def store_review_comment(doc, comment: str, refuse_own, not_pending: str) -> None:
+def validate_reviewer(doc, refuse_own, not_pending: str) -> None:
 	"""Checks shared by the comments that Return and Reject require: a reviewer, pending review, not their own."""
 	if REVIEWER not in frappe.get_roles():
 		frappe.throw(_("Only a {0} can comment on a review").format(_(REVIEWER)), frappe.PermissionError)

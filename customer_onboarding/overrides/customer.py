@@ -16,10 +16,10 @@ from customer_onboarding.exceptions import CustomerCodeLockedError
 from customer_onboarding.follow_ups import protect_follow_ups, set_next_follow_up_date
 from customer_onboarding.inbox import list_again_in_inbox
 from customer_onboarding.lifecycle import (
-	check_state_change,
 	is_approving,
 	record_state_change,
 	sync_disabled_with_state,
+	validate_state_change,
 )
 from customer_onboarding.match_keys.store import (
 	delete_match_keys,
@@ -71,7 +71,7 @@ def validate(doc: Document, method: str | None = None) -> None:
 	refuse_sensitive_customer_edit(doc)
 	sync_disabled_with_state(doc)
 	sync_registry_fields(doc)
-	check_state_change(doc)
+	validate_state_change(doc)
 	if is_approving(doc):
 		validate_registry_check(doc)
 	if data_checks_apply():
