@@ -1,7 +1,9 @@
-"""Arguments of whitelisted methods are refused, with a clear message, when they are too large to be real."""
+"""Arguments of whitelisted methods are refused, with a clear message, when they are too large to be real; a
+document named by one is loaded with its permission check."""
 
 import frappe
 from frappe import _
+from frappe.model.document import Document
 
 from customer_onboarding.core.limits import MAX_ITEMS, MAX_LENGTH, too_long, too_many
 from customer_onboarding.exceptions import ArgumentTooLargeError
@@ -31,3 +33,11 @@ def refuse_too_many(label: str, values) -> None:
 			),
 			ArgumentTooLargeError,
 		)
+
+
+def get_permitted_doc(doctype: str, name: str, ptype: str) -> Document:
+	"""The document a whitelisted method was named, once the name is not oversized and the user may `ptype` it."""
+	refuse_oversized("docname", doctype, name)
+	doc = frappe.get_doc(doctype, name)
+	doc.check_permission(ptype)
+	return doc

@@ -8,8 +8,8 @@ from customer_onboarding.core.codes import ResolvedPattern, parse_pattern, resol
 from customer_onboarding.core.problems import ProblemError
 from customer_onboarding.core.rules import RuleMatch, match_rule, pick_rule
 from customer_onboarding.exceptions import CustomerDataError
-from customer_onboarding.importing.cache import import_cached
 from customer_onboarding.messages import problem_message
+from customer_onboarding.utils.bulk import memoised
 
 COUNTER = "Customer Code Counter"
 TREE_CODE_FIELDS = {"Territory": "territory_code", "Customer Group": "group_code"}
@@ -38,7 +38,7 @@ def code_series(doc: Document) -> ResolvedPattern | None:
 
 
 def lineage(doctype: str, name: str | None) -> list[tuple[str, str | None]]:
-	return import_cached(("lineage", doctype, name), lambda: read_lineage(doctype, name))
+	return memoised(("lineage", doctype, name), lambda: read_lineage(doctype, name))
 
 
 def read_lineage(doctype: str, name: str | None) -> list[tuple[str, str | None]]:
@@ -58,7 +58,7 @@ def read_lineage(doctype: str, name: str | None) -> list[tuple[str, str | None]]
 
 
 def enabled_rules() -> list[dict]:
-	return import_cached(
+	return memoised(
 		("rules",),
 		lambda: frappe.get_all(
 			"Customer Code Rule",

@@ -53,3 +53,13 @@ def merge(source: str, target: str) -> str:
 	if source == target or not frappe.db.exists("Customer", target):
 		frappe.throw(_("Choose two different existing customers to merge"))
 	return frappe.rename_doc("Customer", source, target, merge=True)
+
+
+def reason_labels(reasons: list[str]) -> list[str]:
+	labels = {
+		"same_tax_id": _("same Tax ID"),
+		"same_phone": _("same phone"),
+		"same_email": _("same email"),
+		"similar_name": _("similar name"),
+	}
+	return [labels.get(reason, reason) for reason in reasons]

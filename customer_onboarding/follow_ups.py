@@ -7,7 +7,7 @@ from frappe.utils import get_datetime, getdate, today
 
 from customer_onboarding.core.follow_ups import FollowUp, earliest_open_date
 from customer_onboarding.exceptions import FollowUpLockedError
-from customer_onboarding.lifecycle import create_todo, todo_exists
+from customer_onboarding.utils.notifications import create_todo, todo_exists
 
 FIELDS = ("follow_up_on", "channel", "contact", "summary", "result", "next_step", "next_follow_up_date")
 

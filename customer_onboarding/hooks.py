@@ -9,6 +9,8 @@ app_description = (
 app_email = "dev@customer-onboarding.invalid"
 app_license = "mit"
 required_apps = ["frappe/erpnext"]
+# Saving a doctype in developer mode rewrites the typed-fields block of its controller.
+export_python_type_annotations = True
 
 after_install = "customer_onboarding.install.after_install"
 after_sync = "customer_onboarding.install.after_sync"

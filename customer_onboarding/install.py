@@ -1,3 +1,21 @@
+"""Install and uninstall as pairs: what install (after_install, after_sync, after_migrate) sets up, uninstall
+(before_uninstall) takes back.
+
+| install                                                      | uninstall                                   |
+| ------------------------------------------------------------ | ------------------------------------------- |
+| custom fields: `make_custom_fields`                          | `delete_custom_fields`                      |
+| existing customers' codes and states                         | none: customers keep their names and data   |
+| the required fields beside the name: `place_fields_beside_name` | `restore_stock_layout`                   |
+| default settings (links show the customer name)              | `sync_link_title(False)`                    |
+| match keys of every customer: `fill_match_keys`              | none: the key table goes with its doctype   |
+| `index_sales_invoices(True)`                                 | `index_sales_invoices(False)`               |
+| `grant_customer_permissions`                                 | `revoke_customer_permissions`               |
+| the workflow (a fixture), active while approval is required  | `delete_workflow`                           |
+| none                                                         | `drop_tax_id_index` of earlier versions     |
+
+The steps that install shares with patches live in `setup/`.
+"""
+
 import frappe
 from frappe.permissions import add_permission, update_permission_property
 
@@ -9,29 +27,21 @@ from customer_onboarding.constants import (
 	REVIEWER,
 	WORKFLOW,
 )
-from customer_onboarding.customer_onboarding.doctype.customer_onboarding_settings.customer_onboarding_settings import (
-	apply_default_settings,
-	sync_link_title,
-)
 from customer_onboarding.lifecycle import set_workflow_active
 from customer_onboarding.match_keys.fill import fill_match_keys
-from customer_onboarding.patches.v1_0.set_customer_code_from_name import (
-	execute as set_customer_code_from_name,
-)
-from customer_onboarding.patches.v1_0.set_onboarding_state_for_existing import (
-	execute as set_onboarding_state_for_existing,
-)
 from customer_onboarding.settings import get_settings
 from customer_onboarding.setup.custom_fields import MODULE, data_fieldnames, get_custom_fields
-from customer_onboarding.setup.fields import make_custom_fields, toggle_customer_property
+from customer_onboarding.setup.defaults import apply_default_settings
+from customer_onboarding.setup.existing_customers import set_codes_from_names, set_states_of_existing
+from customer_onboarding.setup.fields import make_custom_fields, sync_link_title
+from customer_onboarding.setup.indexes import drop_tax_id_index, index_sales_invoices
 from customer_onboarding.setup.layout import place_fields_beside_name, restore_stock_layout
-from customer_onboarding.stocktake.analysis import STOCKTAKE_INDEX, STOCKTAKE_INDEX_FIELDS
 
 
 def after_install():
 	"""Runs before Frappe imports the fixtures: existing customers get their state before the workflow exists."""
-	set_customer_code_from_name()
-	set_onboarding_state_for_existing()
+	set_codes_from_names()
+	set_states_of_existing()
 	place_fields_beside_name()
 	apply_default_settings()
 	fill_match_keys()
@@ -82,21 +92,6 @@ def grant_customer_permissions():
 def revoke_customer_permissions():
 	frappe.db.delete("Custom DocPerm", {"parent": "Customer", "role": ["in", OWN_ROLES]})
 	frappe.clear_cache(doctype="Customer")
-
-
-def drop_tax_id_index() -> None:
-	"""Versions before the match keys indexed Customer's tax ID; lookups now go through the key table."""
-	toggle_customer_property("search_index", False, field_name="tax_id")
-	frappe.db.updatedb("Customer")
-
-
-def index_sales_invoices(on: bool) -> None:
-	"""The stocktake reads every invoice's customer, date and amount: a covering index lets it read them from the
-	index alone instead of the whole, wide Sales Invoice rows."""
-	if on:
-		frappe.db.add_index("Sales Invoice", list(STOCKTAKE_INDEX_FIELDS), STOCKTAKE_INDEX)
-	elif frappe.db.has_index("tabSales Invoice", STOCKTAKE_INDEX):
-		frappe.db.sql_ddl(f"alter table `tabSales Invoice` drop index `{STOCKTAKE_INDEX}`")
 
 
 def delete_custom_fields():

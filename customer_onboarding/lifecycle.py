@@ -8,7 +8,7 @@ comment and Approve needs clean data and an account manager.
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import now_datetime, today
+from frappe.utils import now_datetime
 
 from customer_onboarding.constants import (
 	APPROVED,
@@ -20,8 +20,8 @@ from customer_onboarding.constants import (
 	WORKFLOW,
 )
 from customer_onboarding.exceptions import OnboardingStateError
-from customer_onboarding.registry.checks import refuse_approval_without_check
 from customer_onboarding.settings import get_settings
+from customer_onboarding.utils.notifications import create_todo, notify, todo_exists
 
 REVIEW_OUTCOMES = (APPROVED, RETURNED)
 
@@ -53,7 +53,13 @@ def sync_disabled_with_state(doc: Document) -> None:
 	doc.disabled = int(not usable)
 
 
-def check_state_change(doc: Document) -> None:
+def is_approving(doc: Document) -> bool:
+	"""This save moves the customer to Approved, and approval is required."""
+	old, new = state_change(doc)
+	return old != new and new == APPROVED and approval_required()
+
+
+def validate_state_change(doc: Document) -> None:
 	old, new = state_change(doc)
 	if old == new or not approval_required():
 		return
@@ -66,8 +72,6 @@ def check_state_change(doc: Document) -> None:
 			_("Set the {0} before approving the customer").format(frappe.bold(_("Account Manager"))),
 			OnboardingStateError,
 		)
-	if new == APPROVED:
-		refuse_approval_without_check(doc)
 	if new in (PENDING_REVIEW, APPROVED):
 		doc.review_comment = None
 
@@ -89,47 +93,6 @@ def record_state_change(doc: Document) -> None:
 	if new == ENABLED:
 		doc.db_set("enabled_on", now_datetime(), update_modified=False)
 		assign_account_manager(doc)
-
-
-def notify(user: str, doc: Document, subject: str) -> None:
-	if not user or user == frappe.session.user:
-		return
-	frappe.get_doc(
-		{
-			"doctype": "Notification Log",
-			"for_user": user,
-			"from_user": frappe.session.user,
-			"type": "Alert",
-			"document_type": doc.doctype,
-			"document_name": doc.name,
-			"subject": subject,
-			"email_content": doc.review_comment or subject,
-		}
-	).insert(ignore_permissions=True)
-
-
-def todo_exists(reference: tuple[str, str], user: str, **filters) -> bool:
-	doctype, name = reference
-	return bool(
-		frappe.db.exists(
-			"ToDo", {"reference_type": doctype, "reference_name": name, "allocated_to": user, **filters}
-		)
-	)
-
-
-def create_todo(reference: tuple[str, str], user: str, description: str, date: str | None = None) -> None:
-	doctype, name = reference
-	frappe.get_doc(
-		{
-			"doctype": "ToDo",
-			"allocated_to": user,
-			"reference_type": doctype,
-			"reference_name": name,
-			"description": description,
-			"assigned_by": frappe.session.user,
-			"date": date or today(),
-		}
-	).insert(ignore_permissions=True)
 
 
 def assign_account_manager(doc: Document) -> None:

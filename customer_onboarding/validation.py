@@ -13,10 +13,10 @@ from customer_onboarding.core.problems import Problem, ProblemError
 from customer_onboarding.core.required import missing_field_problems, required_fields_for
 from customer_onboarding.core.tax_id import normalise_tax_id, tax_id_problem
 from customer_onboarding.exceptions import CustomerDataError
-from customer_onboarding.importing.cache import import_cached
 from customer_onboarding.match_keys.store import holders_of
 from customer_onboarding.messages import problem_message
 from customer_onboarding.settings import get_settings, required_matrix
+from customer_onboarding.utils.bulk import memoised
 
 
 def data_checks_apply() -> bool:
@@ -104,11 +104,11 @@ def duplicate_tax_id_problems(doc: Document) -> list[Problem]:
 def tax_id_holders(tax_id: str) -> list[tuple[str, str]]:
 	"""The customers whose tax ID key is this one's, as (name, customer name), most recently modified first."""
 	key = tax_id_key(tax_id)
-	return import_cached(("tax_id_holders", key), lambda: holders_of(TAX_ID, [key]).get(key, []))
+	return memoised(("tax_id_holders", key), lambda: holders_of(TAX_ID, [key]).get(key, []))
 
 
 def preloaded_tax_id_holders(tax_ids: list[str]) -> dict[tuple, list[tuple[str, str]]]:
-	"""The holders of many tax IDs, in a few queries, ready for `import_cache`."""
+	"""The holders of many tax IDs, in a few queries, ready for `bulk_memo`."""
 	keys = sorted({tax_id_key(tax_id) for tax_id in tax_ids} - {""})
 	holders = holders_of(TAX_ID, keys)
 	return {("tax_id_holders", key): holders.get(key, []) for key in keys}

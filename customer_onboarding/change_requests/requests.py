@@ -30,7 +30,7 @@ from customer_onboarding.core.change_requests import (
 	moved_fields,
 )
 from customer_onboarding.exceptions import ChangeRequestError, StaleChangeRequestError
-from customer_onboarding.lifecycle import notify
+from customer_onboarding.utils.notifications import notify
 
 REQUEST = "Customer Change Request"
 OPEN_STATES = (DRAFT, PENDING_REVIEW)

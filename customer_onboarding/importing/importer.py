@@ -31,7 +31,6 @@ from customer_onboarding.core.match_keys import NAME, customer_keys, tax_id_key
 from customer_onboarding.core.shards import split_into_shards, worker_count
 from customer_onboarding.core.tax_id import ORGANISATION_TYPES, normalise_tax_id
 from customer_onboarding.exceptions import RegistryError
-from customer_onboarding.importing.cache import import_cache
 from customer_onboarding.importing.lookups import cheaper_lookups
 from customer_onboarding.importing.messages import import_problem_message
 from customer_onboarding.importing.workers import run_in_workers
@@ -40,6 +39,7 @@ from customer_onboarding.messages import plain_text
 from customer_onboarding.registry.batch import check_customers
 from customer_onboarding.registry.providers import has_provider
 from customer_onboarding.settings import get_settings
+from customer_onboarding.utils.bulk import bulk_memo
 from customer_onboarding.validation import (
 	contact_problems,
 	customer_problems,
@@ -81,7 +81,7 @@ def validate_import(doc: Document) -> dict:
 		list(parsed.problems) + [p for r in parsed.orphans for p in r.problems] + permission_problems(parsed)
 	)
 	existing, change_requests = 0, []
-	with import_cache(preloaded_tax_id_holders(tax_ids(parsed.customers))):
+	with bulk_memo(preloaded_tax_id_holders(tax_ids(parsed.customers))):
 		for record in parsed.customers:
 			match = matching_customer(record)
 			existing += bool(match)
@@ -193,7 +193,7 @@ def run_import(import_name: str, progress=None, workers: int | None = None) -> d
 	done = set(frappe.get_all("Customer Import Log", {"customer_import": import_name}, pluck="row"))
 	pending = [record for record in parsed.customers if record.row not in done]
 	try:
-		with import_cache(preloaded_tax_id_holders(tax_ids(pending))), cheaper_lookups():
+		with bulk_memo(preloaded_tax_id_holders(tax_ids(pending))), cheaper_lookups():
 			count = worker_count(len(pending), workers or get_settings().import_workers, os.cpu_count() or 1)
 			shards = split_into_shards(pending, count, shard_key)
 			run_in_workers(doc, shards, import_records, partial(report_progress, doc, progress or publish))

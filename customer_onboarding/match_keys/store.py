@@ -12,10 +12,9 @@ from frappe.query_builder import Order
 from frappe.utils import now_datetime
 from pypika.terms import ValueWrapper
 
-from customer_onboarding.bulk import insert_rows
 from customer_onboarding.core.match_keys import Key, customer_keys
-from customer_onboarding.importing.cache import importing
 from customer_onboarding.settings import get_settings
+from customer_onboarding.utils.bulk import bulk_memo_on, insert_rows
 
 KEYS = "Customer Match Key"
 BATCH = 2_000
@@ -135,7 +134,7 @@ def write_difference(stored: dict[str, list[tuple[str, Key]]], wanted: dict[str,
 def bump_key_version() -> None:
 	"""Processes that hold keys in memory reload them when the version moved: now for this process, and after the
 	commit for the others. A bulk import bumps once at its end instead of once per customer."""
-	if importing():
+	if bulk_memo_on():
 		return
 	increment_version()
 	frappe.db.after_commit.add(increment_version)

@@ -15,14 +15,19 @@ from customer_onboarding.core.problems import Problem
 from customer_onboarding.exceptions import CustomerCodeLockedError
 from customer_onboarding.follow_ups import protect_follow_ups, set_next_follow_up_date
 from customer_onboarding.inbox import list_again_in_inbox
-from customer_onboarding.lifecycle import check_state_change, record_state_change, sync_disabled_with_state
+from customer_onboarding.lifecycle import (
+	is_approving,
+	record_state_change,
+	sync_disabled_with_state,
+	validate_state_change,
+)
 from customer_onboarding.match_keys.store import (
 	delete_match_keys,
 	refresh_match_keys,
 	refresh_saved_customer_keys,
 )
 from customer_onboarding.messages import problem_message
-from customer_onboarding.registry.checks import sync_registry_fields
+from customer_onboarding.registry.checks import sync_registry_fields, validate_registry_check
 from customer_onboarding.settings import get_settings
 from customer_onboarding.validation import (
 	customer_problems,
@@ -66,7 +71,9 @@ def validate(doc: Document, method: str | None = None) -> None:
 	refuse_sensitive_customer_edit(doc)
 	sync_disabled_with_state(doc)
 	sync_registry_fields(doc)
-	check_state_change(doc)
+	validate_state_change(doc)
+	if is_approving(doc):
+		validate_registry_check(doc)
 	if data_checks_apply():
 		throw_problems(doc, customer_problems(doc))
 	protect_follow_ups(doc)

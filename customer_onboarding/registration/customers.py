@@ -14,9 +14,9 @@ from frappe.utils.nestedset import get_root_of
 from customer_onboarding.arguments import refuse_oversized
 from customer_onboarding.core.problems import Problem
 from customer_onboarding.exceptions import CustomerDataError
-from customer_onboarding.lifecycle import create_todo, notify
 from customer_onboarding.messages import field_label
 from customer_onboarding.settings import required_matrix
+from customer_onboarding.utils.notifications import create_todo, notify
 from customer_onboarding.validation import tax_id_holders, throw_problems, value_problems
 
 # Customer fields that have another name on the registration form.

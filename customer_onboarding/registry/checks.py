@@ -137,7 +137,7 @@ def linked_check(doc: Document) -> Document | None:
 	return frappe.get_doc(CHECK, cached) if cached else None
 
 
-def refuse_approval_without_check(doc: Document) -> None:
+def validate_registry_check(doc: Document) -> None:
 	"""With *Require a registry check to approve*, a company or partnership needs a check of its tax ID no
 	older than the settings' days, free of blocking mismatches."""
 	settings = get_settings()

@@ -40,3 +40,8 @@ def property_filters(prop: str, field_name: str | None) -> dict:
 	if field_name:
 		filters["field_name"] = field_name
 	return filters
+
+
+def sync_link_title(show: bool | int):
+	"""With codes as names, links to a customer show its name beside the code."""
+	toggle_customer_property("show_title_field_in_link", show)

@@ -65,7 +65,7 @@ def readable_customers() -> pd.DataFrame:
 def purchases(company: str, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
 	"""Per customer: invoices and their total inside the period, and first and last invoice up to its end.
 
-	One pass over the app's covering index (see `install.index_sales_invoices`): through the customer index, the
+	One pass over the app's covering index (see `setup.indexes.index_sales_invoices`): through the customer index, the
 	database would fetch every wide invoice row one by one, many times slower once the table outgrows its buffer
 	pool.
 	"""

@@ -6,12 +6,12 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_days, add_months, get_first_day, getdate, now_datetime, today
 
-from customer_onboarding.bulk import insert_rows
 from customer_onboarding.core.stocktake import TIERS, tier_moves
 from customer_onboarding.data_check.findings import CATEGORY_LABELS
-from customer_onboarding.lifecycle import create_todo, todo_exists
 from customer_onboarding.settings import get_settings
 from customer_onboarding.stocktake.analysis import RESULT, RESULT_FIELDS, analyse
+from customer_onboarding.utils.bulk import insert_rows
+from customer_onboarding.utils.notifications import create_todo, todo_exists
 
 STOCKTAKE = "Customer Stocktake"
 QUALITY_BUCKETS = ((0, 19), (20, 39), (40, 59), (60, 79), (80, 100))

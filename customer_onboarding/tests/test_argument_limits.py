@@ -3,8 +3,10 @@
 import frappe
 
 from customer_onboarding import api
+from customer_onboarding.customer_onboarding.doctype.customer_match_key.test_customer_match_key import (
+	MatchKeyCase,
+)
 from customer_onboarding.exceptions import ArgumentTooLargeError
-from customer_onboarding.tests.test_match_keys import MatchKeyCase
 from customer_onboarding.tests.utils import MASTER_MANAGER, REVIEWER, SALES_USER, as_user
 
 HUGE = "x" * 1_000_000

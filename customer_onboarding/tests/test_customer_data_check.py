@@ -2,10 +2,12 @@
 
 import frappe
 
+from customer_onboarding.customer_onboarding.doctype.customer_match_key.test_customer_match_key import (
+	MatchKeyCase,
+)
 from customer_onboarding.customer_onboarding.report.customer_data_check.customer_data_check import execute
 from customer_onboarding.match_keys.fill import fill_match_keys
 from customer_onboarding.tests.legacy import legacy_contact, legacy_customer
-from customer_onboarding.tests.test_match_keys import MatchKeyCase
 from customer_onboarding.tests.utils import MASTER_MANAGER, SALES_USER, as_user, make_uscc
 
 

@@ -3,16 +3,13 @@ from frappe.tests.utils import FrappeTestCase
 
 from customer_onboarding.exceptions import CustomerDataError
 from customer_onboarding.tests.utils import (
-	NO_ROLES,
 	SALES_USER,
-	as_user,
 	company_values,
 	individual_values,
 	make_customer,
 	make_mobile,
 	make_standard_users,
 	make_uscc,
-	make_user,
 	settings,
 )
 
@@ -120,35 +117,6 @@ class TestCustomerValidation(FrappeTestCase):
 		self.assertRaises(CustomerDataError, customer.save)
 		customer.reload()
 		self.assertNotEqual(customer.tax_id, "123")
-
-
-class TestSettingsValidation(FrappeTestCase):
-	def tearDown(self):
-		frappe.db.rollback()
-
-	def test_unknown_region_is_refused(self):
-		doc = frappe.get_single("Customer Onboarding Settings")
-		doc.default_phone_region = "XX"
-		self.assertRaisesRegex(frappe.ValidationError, "country code", doc.save)
-
-	def test_duplicate_matrix_row_is_refused(self):
-		doc = frappe.get_single("Customer Onboarding Settings")
-		doc.append("required_fields", {"customer_type": "Company", "fieldname": "tax_id"})
-		self.assertRaisesRegex(frappe.ValidationError, "already required", doc.save)
-
-	def test_no_roles_user_cannot_read_settings(self):
-		make_user(NO_ROLES)
-		with as_user(NO_ROLES), self.assertRaises(frappe.PermissionError):
-			frappe.get_doc("Customer Onboarding Settings").check_permission("read")
-
-	def test_defaults_after_install(self):
-		doc = frappe.get_single("Customer Onboarding Settings")
-		self.assertEqual(doc.tax_id_scheme, "CN USCC")
-		self.assertEqual(doc.default_phone_region, "CN")
-		self.assertTrue(doc.use_code_as_name and doc.require_approval and doc.check_contact_details)
-		self.assertIn(
-			("Individual", "mobile_no"), [(r.customer_type, r.fieldname) for r in doc.required_fields]
-		)
 
 
 class TestChineseMessages(FrappeTestCase):

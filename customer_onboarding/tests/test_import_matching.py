@@ -4,12 +4,14 @@ customer code, then, for a row with neither, the same mobile number or e-mail to
 import frappe
 
 from customer_onboarding.api import validate_customer_import
+from customer_onboarding.customer_onboarding.doctype.customer_import.test_customer_import import ImportCase
+from customer_onboarding.customer_onboarding.doctype.customer_match_key.test_customer_match_key import (
+	random_mobile,
+)
 from customer_onboarding.importing import importer
 from customer_onboarding.match_keys.fill import fill_match_keys
 from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
 from customer_onboarding.tests.legacy import legacy_customer
-from customer_onboarding.tests.test_customer_import import ImportCase
-from customer_onboarding.tests.test_match_keys import random_mobile
 from customer_onboarding.tests.utils import make_uscc, unique_code
 
 

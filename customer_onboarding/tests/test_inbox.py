@@ -3,7 +3,11 @@
 import frappe
 
 from customer_onboarding.api import set_review_comment
-from customer_onboarding.tests.test_change_requests import ChangeRequestCase, act, new_request
+from customer_onboarding.customer_onboarding.doctype.customer_change_request.test_customer_change_request import (
+	ChangeRequestCase,
+	act,
+	new_request,
+)
 from customer_onboarding.tests.utils import (
 	MASTER_MANAGER,
 	REVIEWER,

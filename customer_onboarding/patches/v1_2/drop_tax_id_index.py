@@ -1,4 +1,4 @@
-from customer_onboarding.install import drop_tax_id_index
+from customer_onboarding.setup.indexes import drop_tax_id_index
 
 
 def execute():

@@ -8,6 +8,41 @@ from customer_onboarding.exceptions import ChangeRequestError
 
 
 class CustomerChangeRequest(Document):
+	"""Steps in change_requests/requests.py: the import, registry check and daily job use them too."""
+
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from erpnext.selling.doctype.customer_credit_limit.customer_credit_limit import CustomerCreditLimit
+		from frappe.types import DF
+
+		from customer_onboarding.customer_onboarding.doctype.customer_change_request_bank_account.customer_change_request_bank_account import (
+			CustomerChangeRequestBankAccount,
+		)
+		from customer_onboarding.customer_onboarding.doctype.customer_change_request_item.customer_change_request_item import (
+			CustomerChangeRequestItem,
+		)
+
+		applied_on: DF.Datetime | None
+		approved_by: DF.Link | None
+		bank_accounts: DF.Table[CustomerChangeRequestBankAccount]
+		credit_limits: DF.Table[CustomerCreditLimit]
+		customer: DF.Link
+		customer_import: DF.Link | None
+		customer_modified: DF.Datetime | None
+		customer_name: DF.Data | None
+		effective_date: DF.Date | None
+		items: DF.Table[CustomerChangeRequestItem]
+		moved_fields: DF.SmallText | None
+		reason: DF.SmallText
+		review_comment: DF.SmallText | None
+		source: DF.Literal["Desk", "Import", "Registry"]
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
 	def validate(self):
 		self.refuse_edit_when_closed()
 		if self.is_new():

@@ -11,6 +11,23 @@ EXAMPLE_VALUES = {"territory_code": "BJ", "group_code": "JS"}
 
 
 class CustomerCodeRule(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		enabled: DF.Check
+		example: DF.Data | None
+		for_customer_group: DF.Link | None
+		for_territory: DF.Link | None
+		pattern: DF.Data
+		priority: DF.Int
+		rule_name: DF.Data
+
+	# end: auto-generated types
 	def validate(self):
 		try:
 			pattern = parse_pattern(self.pattern)

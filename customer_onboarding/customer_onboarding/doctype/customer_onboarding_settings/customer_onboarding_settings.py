@@ -3,20 +3,50 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import escape_html
 
-from customer_onboarding.core.change_requests import DEFAULT_SENSITIVE_FIELDS, TABLES, parse_field_list
+from customer_onboarding.core.change_requests import TABLES, parse_field_list
 from customer_onboarding.core.phones import is_known_region
-from customer_onboarding.core.required import DEFAULT_MATRIX
-from customer_onboarding.core.tax_id import SCHEME_CN_USCC
 from customer_onboarding.core.visitor import TrustedProxyError, parse_networks
 from customer_onboarding.lifecycle import set_workflow_active
 from customer_onboarding.match_keys.fill import queue_match_key_refresh
 from customer_onboarding.registration.gate import REGISTRATION_DEFAULTS
-from customer_onboarding.registry.providers import REGISTRY_DEFAULTS
-from customer_onboarding.settings import SETTINGS
-from customer_onboarding.setup.fields import toggle_customer_property
+from customer_onboarding.setup.fields import sync_link_title
 
 
 class CustomerOnboardingSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from customer_onboarding.customer_onboarding.doctype.customer_required_field.customer_required_field import (
+			CustomerRequiredField,
+		)
+
+		check_contact_details: DF.Check
+		check_data_on_save: DF.Check
+		default_phone_region: DF.Data | None
+		duplicate_name_threshold: DF.Int
+		hold_payments_during_change: DF.Check
+		import_workers: DF.Int
+		monthly_stocktake: DF.Check
+		registration_limit_per_hour: DF.Int
+		registration_max_file_mb: DF.Int
+		registration_owner: DF.Link | None
+		registration_site_limit_per_hour: DF.Int
+		registration_trusted_proxies: DF.SmallText | None
+		registry_check_days: DF.Int
+		require_approval: DF.Check
+		require_registry_check: DF.Check
+		required_fields: DF.Table[CustomerRequiredField]
+		sensitive_fields: DF.SmallText | None
+		stale_after_months: DF.Int
+		tax_id_scheme: DF.Literal["CN USCC", "None"]
+		use_code_as_name: DF.Check
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_phone_region()
 		self.validate_threshold()
@@ -82,34 +112,3 @@ class CustomerOnboardingSettings(Document):
 					)
 				)
 			seen.add(key)
-
-
-def apply_default_settings():
-	"""First install: the documented defaults. A reinstall keeps what the site already chose."""
-	if frappe.db.exists("Singles", {"doctype": SETTINGS}):
-		return
-	settings = frappe.get_single(SETTINGS)
-	settings.update(
-		{
-			"use_code_as_name": 1,
-			"require_approval": 1,
-			"check_data_on_save": 1,
-			"tax_id_scheme": SCHEME_CN_USCC,
-			"check_contact_details": 1,
-			"default_phone_region": "CN",
-			"duplicate_name_threshold": 90,
-			"sensitive_fields": "\n".join(DEFAULT_SENSITIVE_FIELDS),
-			"hold_payments_during_change": 1,
-			"stale_after_months": 12,
-			**REGISTRATION_DEFAULTS,
-			**REGISTRY_DEFAULTS,
-		}
-	)
-	for customer_type, fieldname in DEFAULT_MATRIX:
-		settings.append("required_fields", {"customer_type": customer_type, "fieldname": fieldname})
-	settings.save(ignore_permissions=True)
-
-
-def sync_link_title(show: bool | int):
-	"""With codes as names, links to a customer show its name beside the code."""
-	toggle_customer_property("show_title_field_in_link", show)

@@ -9,6 +9,31 @@ from customer_onboarding.registration.gate import admit
 
 
 class CustomerRegistration(Document):
+	"""Its steps call registration/ (gate, customers, files), shared with the public page."""
+
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		business_licence: DF.Attach | None
+		company_name: DF.Data
+		contact_first_name: DF.Data
+		contact_last_name: DF.Data | None
+		customer: DF.Link | None
+		customer_type: DF.Literal["Company", "Individual", "Partnership"]
+		email: DF.Data
+		ip_address: DF.Data | None
+		licence_upload: DF.LongText | None
+		phone: DF.Data
+		registered_address: DF.SmallText | None
+		tax_id: DF.Data | None
+		website: DF.Data | None
+	# end: auto-generated types
+
 	def before_insert(self):
 		self.ip_address = frappe.local.request_ip
 		self.customer = self.business_licence = None

@@ -2,8 +2,7 @@ import frappe
 from frappe import _
 
 from customer_onboarding.core.duplicates import duplicate_pairs
-from customer_onboarding.duplicates import load_parties
-from customer_onboarding.reasons import reason_labels
+from customer_onboarding.duplicates import load_parties, reason_labels
 
 DEFAULT_MIN_SCORE = 85
 

@@ -18,7 +18,7 @@ import traceback
 import frappe
 from frappe.utils import now
 
-from customer_onboarding.benchmarks.data import customers
+from customer_onboarding.tests.benchmarks.data import customers
 
 SAMPLES = 200
 FIELDS = ["name", "customer_name", "customer_type", "customer_group", "territory", "tax_id", "mobile_no"]

@@ -325,21 +325,6 @@ class TestCustomerChecks(RegistryCase):
 		self.assertEqual(request.source, "Registry")
 
 
-class TestProviderSetup(RegistryCase):
-	def test_a_template_without_the_code_and_a_broken_mapping_are_refused(self):
-		self.assertRaises(RegistryError, self.make_provider, "No token", request_template="/v1/companies")
-		self.assertRaises(
-			RegistryError, self.make_provider, "Bad JSON", response_mapping="{name: result.name}"
-		)
-		self.assertRaises(
-			RegistryError, self.make_provider, "No name", response_mapping='{"status": "result.regStatus"}'
-		)
-
-	def test_one_default_provider(self):
-		second = self.make_provider("Second")
-		self.assertEqual(frappe.get_all(PROVIDER, {"is_default": 1}, pluck="name"), [second.name])
-
-
 class TestApproval(RegistryCase):
 	def submitted(self, label: str, **values) -> str:
 		customer = self.customer(label, **values) if label else make_customer(account_manager=ACCOUNT_MANAGER)

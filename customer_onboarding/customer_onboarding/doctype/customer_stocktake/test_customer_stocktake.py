@@ -23,6 +23,9 @@ from customer_onboarding.tests.utils import (
 	unique_code,
 )
 
+# The tests make the data they need; Frappe's test records of these linked doctypes stay out.
+test_ignore = ["Company", "User"]
+
 RESTRICTED = "co-restricted-manager@example.com"
 
 

@@ -25,6 +25,9 @@ from customer_onboarding.tests.utils import (
 	unique_code,
 )
 
+# The tests make the data they need; Frappe's test records of these linked doctypes stay out.
+test_ignore = ["Customer"]
+
 STOCK = {"use_code_as_name": 0, "require_approval": 0, "check_data_on_save": 0}
 
 

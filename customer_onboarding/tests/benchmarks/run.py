@@ -1,6 +1,6 @@
 """Benchmarks on a real site; run through scripts/benchmark, which prints the table this returns.
 
-bench --site SITE execute customer_onboarding.benchmarks.run.main --kwargs "{'sizes': '1000,10000'}"
+bench --site SITE execute customer_onboarding.tests.benchmarks.run.main --kwargs "{'sizes': '1000,10000'}"
 """
 
 import csv
@@ -11,7 +11,6 @@ import traceback
 
 import frappe
 
-from customer_onboarding.benchmarks.data import customers
 from customer_onboarding.core.importing.layout import COLUMNS, CUSTOMERS
 from customer_onboarding.customer_onboarding.report.duplicate_customers.duplicate_customers import (
 	execute as duplicate_report,
@@ -19,6 +18,7 @@ from customer_onboarding.customer_onboarding.report.duplicate_customers.duplicat
 from customer_onboarding.duplicates import duplicate_candidates
 from customer_onboarding.importing import importer
 from customer_onboarding.match_keys.fill import fill_match_keys
+from customer_onboarding.tests.benchmarks.data import customers
 from customer_onboarding.tests.import_helpers import import_doc
 from customer_onboarding.tests.setup import before_tests
 from customer_onboarding.tests.unit.test_import_file import workbook_bytes

@@ -1,0 +1,37 @@
+"""Bulk import from Excel: the template, the dry run, the start and the progress of an import."""
+
+import frappe
+
+from customer_onboarding.arguments import get_permitted_doc, refuse_oversized
+from customer_onboarding.importing.importer import import_progress, validate_import
+from customer_onboarding.importing.jobs import import_template, queue_import
+
+
+@frappe.whitelist()
+def download_customer_template(language: str | None = None) -> None:
+	"""The import template as an .xlsx download, headers in the user's language unless asked otherwise."""
+	refuse_oversized("language", "Language", language)
+	frappe.has_permission("Customer Import", "create", throw=True)
+	frappe.response.filename = "customer-import-template.xlsx"
+	frappe.response.filecontent = import_template(language or frappe.local.lang)
+	frappe.response.type = "binary"
+
+
+@frappe.whitelist(methods=["POST"])
+def validate_customer_import(name: str) -> dict:
+	doc = get_permitted_doc("Customer Import", name, "write")
+	return validate_import(doc)
+
+
+@frappe.whitelist(methods=["POST"])
+def start_customer_import(name: str) -> str:
+	"""Queue the import; asking again while it is queued or running changes nothing."""
+	doc = get_permitted_doc("Customer Import", name, "write")
+	return queue_import(doc)
+
+
+@frappe.whitelist()
+def customer_import_progress(name: str) -> dict:
+	"""Status and rows done so far, for clients that follow an import."""
+	doc = get_permitted_doc("Customer Import", name, "read")
+	return import_progress(doc)
