@@ -121,6 +121,14 @@ def indicator(page: Page) -> Locator:
 	return page.locator(".page-head:visible .indicator-pill").first
 
 
+def new_form(page: Page, doctype_slug: str) -> Locator:
+	"""The form of a new document, once Frappe has rendered it: the last thing it does is focus the first field
+	(so a field filled earlier could still be redrawn by the form's refresh scripts)."""
+	page.goto(f"/app/{doctype_slug}/new")
+	expect(form(page).locator(":focus")).to_have_count(1)
+	return form(page)
+
+
 def open_form(page: Page, doctype_slug: str, name: str) -> None:
 	page.goto(f"/app/{doctype_slug}/{name}")
 	wait_for_document(page, name)

@@ -12,6 +12,7 @@ from browser_tests.desk import (
 	form,
 	indicator,
 	message,
+	new_form,
 	save,
 	wait_until_saved,
 )
@@ -23,8 +24,7 @@ REQUIRED_FOR_COMPANY = ("tax_id", "registered_address", "customer_group", "terri
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_company_customer_through_the_form(login, screenshot, api, language):
 	page = login(SALES_USERS[language])
-	page.goto("/app/customer/new")
-	details = form(page)
+	details = new_form(page, "customer")
 	fill(details, "customer_name", new_company_name())
 	choose(details, "customer_type", "Company")
 
@@ -68,8 +68,7 @@ def test_company_customer_through_the_form(login, screenshot, api, language):
 
 def test_similar_name_warning(login, screenshot):
 	page = login(SALES_USERS["zh"])
-	page.goto("/app/customer/new")
-	fill(form(page), "customer_name", EXISTING_CUSTOMER.replace("有限公司", "股份有限公司"))
+	fill(new_form(page, "customer"), "customer_name", EXISTING_CUSTOMER.replace("有限公司", "股份有限公司"))
 	warning = message(page)
 	expect(warning).to_contain_text(translated("These customers look like the one you are entering:", "zh"))
 	expect(warning.locator("a")).to_contain_text(EXISTING_CUSTOMER)

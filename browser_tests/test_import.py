@@ -5,7 +5,7 @@ import random
 from playwright.sync_api import expect
 
 from browser_tests.conftest import BASE_URL, translated
-from browser_tests.desk import control, dialog, form, indicator, wait_until_saved
+from browser_tests.desk import control, dialog, form, indicator, new_form, wait_until_saved
 from browser_tests.people import MASTER, new_company_name, new_uscc
 from customer_onboarding.tests.unit.test_import_file import customer, workbook_bytes
 
@@ -30,8 +30,7 @@ def test_import_runs_with_a_live_progress_bar(login, screenshot, api, tmp_path):
 	page = login(MASTER)
 	path = tmp_path / f"customers-{random.randrange(10**6):06d}.xlsx"
 	import_file(path)
-	page.goto("/app/customer-import/new")
-	control(form(page), "import_file").locator("button.btn-attach").click()
+	control(new_form(page, "customer-import"), "import_file").locator("button.btn-attach").click()
 	uploader = dialog(page)
 	uploader.locator("input[type=file]").set_input_files(str(path))
 	uploader.locator(".modal-footer .btn-primary").click()

@@ -14,6 +14,7 @@ from browser_tests.desk import (
 	form,
 	indicator,
 	link_suggestions,
+	new_form,
 	open_form,
 	pick_link,
 	save,
@@ -51,8 +52,7 @@ def customer(api, name: str) -> dict:
 
 
 def test_sales_user_submits_a_new_customer_for_review(sales, journey, screenshot):
-	sales.goto("/app/customer/new")
-	details = form(sales)
+	details = new_form(sales, "customer")
 	fill(details, "customer_name", journey["customer_name"])
 	choose(details, "customer_type", "Company")
 	fill(details, "tax_id", new_uscc())
@@ -104,8 +104,7 @@ def test_reviewer_approves_after_resubmission(sales, reviewer, journey, screensh
 
 
 def test_customer_cannot_be_chosen_in_an_order_before_enable(sales, journey):
-	sales.goto("/app/sales-order/new")
-	field = control(form(sales), "customer").locator("input")
+	field = control(new_form(sales, "sales-order"), "customer").locator("input")
 	field.click()
 	with sales.expect_response(lambda response: "search_link" in response.url):
 		field.fill(journey["customer_name"][:8])
@@ -123,8 +122,7 @@ def test_master_manager_enables_it(master, journey, screenshot, api):
 
 
 def test_sales_user_orders_for_it(sales, journey, screenshot):
-	sales.goto("/app/sales-order/new")
-	order = form(sales)
+	order = new_form(sales, "sales-order")
 	pick_link(order, "customer", journey["customer_name"][:8], journey["customer_name"])
 	items = control(order, "items")
 	items.locator(".grid-row[data-idx='1'] [data-fieldname='item_code']").first.click()

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_tests.conftest import BASE_URL, records, translated
-from browser_tests.desk import choose, control, fill, form, save, wait_until_saved
+from browser_tests.desk import choose, control, fill, new_form, save, wait_until_saved
 from browser_tests.people import SALES_ZH, new_uscc
 from customer_onboarding.tests.registry_server import (
 	KEY,
@@ -52,8 +52,7 @@ def registry(api, uscc):
 
 def test_registry_facts_beside_the_form_and_taken_with_one_click(registry, uscc, login, screenshot, api):
 	page = login(SALES_ZH)
-	page.goto("/app/customer/new")
-	details = form(page)
+	details = new_form(page, "customer")
 	fill(details, "customer_name", "北京旧名称科技有限公司")
 	choose(details, "customer_type", "Company")
 	fill(details, "registered_address", "北京市海淀区中关村大街1号")
