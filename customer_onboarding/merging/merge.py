@@ -178,13 +178,15 @@ def merge_group(customers: list[str], survivor: str | None = None, choices: dict
 	requested = {f: v for f, v in changes.items() if controlled and f in sensitive_fields()}
 	refuse_open_requests(members, survivor, bool(requested))
 	record = merge_record(members, survivor, choices)
-	write_values(target, {f: v for f, v in changes.items() if f not in requested}, members)
+	written = {f: v for f, v in changes.items() if f not in requested}
+	write_values(target, written, members)
 	bank_before = bank_account_text(survivor)
 	for member in members:
 		if member.name != survivor:
 			frappe.rename_doc(
 				"Customer", member.name, survivor, merge=True, show_alert=False, rebuild_search=False
 			)
+	keep_written_values(survivor, written)
 	merge_linked_records(survivor)
 	log_moved_bank_accounts(target, bank_before)
 	refresh_match_keys([survivor])
@@ -229,6 +231,17 @@ def write_values(target: Document, values: dict[str, str], members: list[Member]
 		target.set(fieldname, typed_value(fieldname, value))
 	target.flags.merging_with = {m.name for m in members}
 	target.save(ignore_permissions=True)
+
+
+def keep_written_values(survivor: str, written: dict[str, str]) -> None:
+	"""ERPNext's Customer.after_rename sets customer_name to the docname where customers are named by their
+	name: the value chosen, already validated by the survivor's save, is put back."""
+	if not written:
+		return
+	now = frappe.db.get_value("Customer", survivor, list(written), as_dict=True)
+	moved = {f: typed_value(f, v) for f, v in written.items() if as_text(now.get(f)) != v}
+	if moved:
+		frappe.db.set_value("Customer", survivor, moved, update_modified=False)
 
 
 def request_changes(survivor: str, proposed: dict[str, str], record: Document) -> str:

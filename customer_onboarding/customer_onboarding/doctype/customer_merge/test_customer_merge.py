@@ -80,8 +80,10 @@ class TestCustomerMerge(SalesDocumentCase):
 
 	def test_conflicting_values_take_the_rules_choice_and_the_users(self):
 		with as_user(SALES_USER):
-			older = make_customer(tax_id=INVALID_USCC, website="old.example.cn")
+			older = make_customer(website="old.example.cn")
 			newer = make_customer(tax_id=make_uscc(), website="", registered_address="上海市浦东新区1号")
+		# An invalid code typed before the checks were on.
+		frappe.db.set_value("Customer", older.name, "tax_id", INVALID_USCC, update_modified=False)
 		with as_user(MASTER_MANAGER):
 			found = api.customer_merge_preview([older.name, newer.name])
 		chosen = {row["fieldname"]: row["chosen"] for row in found["fields"]}
@@ -171,7 +173,9 @@ class TestCustomerMerge(SalesDocumentCase):
 		self.assertFalse(frappe.db.exists("Customer", gone.name))
 
 	def test_legacy_rows_written_before_install_merge(self):
-		keep, gone = legacy_customer(), legacy_customer(website="legacy.example.cn")
+		complete = {"registered_address": "北京市朝阳区1号"}
+		keep = legacy_customer(tax_id=make_uscc(), **complete)
+		gone = legacy_customer(tax_id=make_uscc(), website="legacy.example.cn", **complete)
 		legacy_contact(keep, emails=["same@example.com"])
 		legacy_contact(gone, emails=["same@example.com"])
 		merge([keep, gone], keep, user=SYSTEM_MANAGER)
