@@ -26,6 +26,7 @@ from customer_onboarding.api.importing import (
 	validate_customer_import,
 )
 from customer_onboarding.api.onboarding import set_review_comment
+from customer_onboarding.api.recoding import recode_dry_run, start_recode
 from customer_onboarding.api.registry import (
 	check_all_customers_in_registry,
 	check_registry,
@@ -47,6 +48,7 @@ __all__ = [
 	"find_duplicates",
 	"merge_customer_group",
 	"merge_customers",
+	"recode_dry_run",
 	"refresh_change_request",
 	"registry_result",
 	"request_change_from_registry",
@@ -55,5 +57,6 @@ __all__ = [
 	"set_review_comment",
 	"start_bulk_merge",
 	"start_customer_import",
+	"start_recode",
 	"validate_customer_import",
 ]

@@ -14,7 +14,7 @@ from customer_onboarding.core.match_keys import EMAIL, PHONE, TAX_ID
 from customer_onboarding.core.merging import choose_survivor, choose_values, chosen_changes, duplicate_groups
 from customer_onboarding.match_keys.store import KEYS
 from customer_onboarding.merging.merge import load_members, merge_fields, merge_group
-from customer_onboarding.utils.jobs import queue_document_job
+from customer_onboarding.utils.jobs import queue_document_job, run_in_steps, step_alone
 
 BULK_MERGE = "Customer Bulk Merge"
 PROGRESS_EVERY = 10
@@ -72,38 +72,12 @@ def queue_bulk_merge(doc: Document) -> str:
 def run_bulk_merge(name: str) -> None:
 	"""The background job. A group refused by the rules is left and noted; anything else fails the run."""
 	frappe.set_user_lang(frappe.session.user)
-	try:
-		merge_groups(frappe.get_doc(BULK_MERGE, name))
-	except Exception:
-		frappe.db.rollback()
-		frappe.db.set_value(BULK_MERGE, name, "status", "Failed")
-		frappe.db.commit()
-		raise
-
-
-def merge_groups(doc: Document) -> None:
-	groups = sharing_groups(doc.match_key)
-	doc.db_set({"status": "Running", "groups_left": len(groups), "failures": None})
-	frappe.db.commit()
-	for number, group in enumerate(groups, 1):
-		merge_one(doc, group)
-		if number % PROGRESS_EVERY == 0 or number == len(groups):
-			doc.db_set("groups_left", len(groups) - number)
-			frappe.publish_progress(
-				number * 100 / len(groups), title=_("Merging customers"), doctype=BULK_MERGE, docname=doc.name
-			)
-			frappe.db.commit()
-	doc.db_set("status", "Completed")
-	frappe.db.commit()
-
-
-def merge_one(doc: Document, group: list[str]) -> None:
-	"""One group in one transaction: merged and committed, or rolled back and its reason kept."""
-	try:
-		merge_group(group)
-		doc.db_set("groups_merged", (doc.groups_merged or 0) + 1)
-	except frappe.ValidationError as error:
-		frappe.db.rollback()
-		reason = frappe.utils.strip_html(str(error))
-		doc.db_set("failures", f"{doc.failures or ''}{', '.join(group)}: {reason}\n")
-	frappe.db.commit()
+	doc = frappe.get_doc(BULK_MERGE, name)
+	run_in_steps(
+		doc,
+		sharing_groups(doc.match_key),
+		lambda group: step_alone(doc, "groups_merged", ", ".join(group), lambda: merge_group(group)),
+		_("Merging customers"),
+		"groups_left",
+		PROGRESS_EVERY,
+	)
