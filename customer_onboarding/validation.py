@@ -95,7 +95,9 @@ def email_problems(values: Mapping, fieldnames: list[str]) -> list[Problem]:
 def duplicate_tax_id_problems(doc: Document) -> list[Problem]:
 	if not doc.tax_id:
 		return []
-	other = next((holder for holder in tax_id_holders(doc.tax_id) if holder[0] != doc.name), None)
+	# A merge gives the survivor its group's tax ID: the others are about to go.
+	others = {doc.name, *(doc.flags.merging_with or ())}
+	other = next((holder for holder in tax_id_holders(doc.tax_id) if holder[0] not in others), None)
 	if not other:
 		return []
 	return [Problem("duplicate_tax_id", "tax_id", doc.tax_id, (f"{other[1]} ({other[0]})",))]

@@ -10,7 +10,14 @@ from customer_onboarding.api.change_requests import (
 	refresh_change_request,
 	set_change_request_comment,
 )
-from customer_onboarding.api.duplicates import find_duplicates, merge_customers
+from customer_onboarding.api.duplicates import (
+	bulk_merge_dry_run,
+	customer_merge_preview,
+	find_duplicates,
+	merge_customer_group,
+	merge_customers,
+	start_bulk_merge,
+)
 from customer_onboarding.api.follow_ups import add_follow_up
 from customer_onboarding.api.importing import (
 	customer_import_progress,
@@ -19,6 +26,7 @@ from customer_onboarding.api.importing import (
 	validate_customer_import,
 )
 from customer_onboarding.api.onboarding import set_review_comment
+from customer_onboarding.api.recoding import recode_dry_run, start_recode
 from customer_onboarding.api.registry import (
 	check_all_customers_in_registry,
 	check_registry,
@@ -29,20 +37,26 @@ from customer_onboarding.api.stocktake import create_stocktake_follow_ups, run_c
 
 __all__ = [
 	"add_follow_up",
+	"bulk_merge_dry_run",
 	"change_request_rows",
 	"check_all_customers_in_registry",
 	"check_registry",
 	"create_stocktake_follow_ups",
 	"customer_import_progress",
+	"customer_merge_preview",
 	"download_customer_template",
 	"find_duplicates",
+	"merge_customer_group",
 	"merge_customers",
+	"recode_dry_run",
 	"refresh_change_request",
 	"registry_result",
 	"request_change_from_registry",
 	"run_customer_stocktake",
 	"set_change_request_comment",
 	"set_review_comment",
+	"start_bulk_merge",
 	"start_customer_import",
+	"start_recode",
 	"validate_customer_import",
 ]

@@ -67,8 +67,9 @@ def refuse(fieldnames: list[str], customer: str) -> None:
 
 
 def guard_bank_account(doc: Document, method: str | None = None) -> None:
-	"""Bank Account validate and on_trash: accounts of an enabled customer change only through a request."""
-	if doc.flags.change_request or BANK_ACCOUNTS not in sensitive_fields():
+	"""Bank Account validate and on_trash: accounts of an enabled customer change only through a request. A
+	customer merge folds an account into its double (the same bank and number), which changes nothing."""
+	if doc.flags.change_request or frappe.flags.merging_customers or BANK_ACCOUNTS not in sensitive_fields():
 		return
 	before = None if doc.is_new() else doc.get_doc_before_save()
 	for party_type, party in {(d.party_type, d.party) for d in (before, doc) if d}:

@@ -3,10 +3,10 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils.background_jobs import is_job_enqueued
 
 from customer_onboarding.core.importing.workbooks import build_template
 from customer_onboarding.importing.importer import run_import
+from customer_onboarding.utils.jobs import queue_document_job
 
 
 def job_id(name: str) -> str:
@@ -14,21 +14,9 @@ def job_id(name: str) -> str:
 
 
 def queue_import(doc: Document) -> str:
-	if doc.status in ("Queued", "Running") and is_job_enqueued(job_id(doc.name)):
-		return doc.status
 	if doc.status == "Completed":
 		return doc.status
-	doc.db_set("status", "Queued")
-	frappe.enqueue(
-		run_import_job,
-		queue="long",
-		timeout=4 * 3600,
-		job_id=job_id(doc.name),
-		deduplicate=True,
-		enqueue_after_commit=True,
-		import_name=doc.name,
-	)
-	return "Queued"
+	return queue_document_job(doc, job_id(doc.name), run_import_job, 4 * 3600, import_name=doc.name)
 
 
 def run_import_job(import_name: str) -> None:

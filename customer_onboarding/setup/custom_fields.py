@@ -31,6 +31,16 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				in_global_search=1,
 			),
 			_field(
+				fieldname="legacy_code",
+				fieldtype="Data",
+				label="Legacy Code",
+				insert_after="customer_code",
+				search_index=1,
+				no_copy=1,
+				in_standard_filter=1,
+				in_global_search=1,
+			),
+			_field(
 				fieldname="customer_category",
 				fieldtype="Select",
 				label="Customer Category",

@@ -39,7 +39,7 @@ class CustomerChangeRequest(Document):
 		moved_fields: DF.SmallText | None
 		reason: DF.SmallText
 		review_comment: DF.SmallText | None
-		source: DF.Literal["Desk", "Import", "Registry"]
+		source: DF.Literal["Desk", "Import", "Registry", "Merge"]
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
