@@ -1,18 +1,18 @@
-"""Splitting import rows between worker processes."""
+"""Splitting import rows into shares, each imported by one background job."""
 
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
-MAX_WORKERS = 4
-MIN_ROWS_PER_WORKER = 100
+MAX_SHARES = 4
+MIN_ROWS_PER_SHARE = 100
 
 
-def worker_count(rows: int, configured: int, cpus: int) -> int:
-	"""`configured` workers, or with 0 one per CPU core, at most MAX_WORKERS and one per MIN_ROWS_PER_WORKER rows."""
+def share_count(rows: int, configured: int, cpus: int) -> int:
+	"""`configured` shares, or with 0 one per CPU core, at most MAX_SHARES and one per MIN_ROWS_PER_SHARE rows."""
 	if configured:
 		return max(1, min(configured, rows))
-	return max(1, min(cpus, MAX_WORKERS, rows // MIN_ROWS_PER_WORKER))
+	return max(1, min(cpus, MAX_SHARES, rows // MIN_ROWS_PER_SHARE))
 
 
 def split_into_shards(items: Sequence[T], count: int, key: Callable[[T], Hashable | None]) -> list[list[T]]:

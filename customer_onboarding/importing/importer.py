@@ -1,8 +1,9 @@
 """Bulk import of customers with their contacts and bank accounts, through the same rules as the form.
 
 Each customer is written with its contacts and bank accounts inside one savepoint, together with its log row,
-so a customer is either complete or absent; commits happen every BATCH customers. A killed worker loses at most
-the open batch, and a restart skips every row that already has a log row.
+so a customer is either complete or absent; commits happen every BATCH customers. The rows are split into
+shares, each imported by one background job (`importing/jobs.py`); the share that logs the last row finishes
+the import. A killed worker loses at most its open batch, and a restart skips every row that has a log row.
 """
 
 import json
@@ -28,12 +29,11 @@ from customer_onboarding.core.importing.parsing import (
 )
 from customer_onboarding.core.importing.workbooks import build_error_report
 from customer_onboarding.core.match_keys import NAME, customer_keys, tax_id_key
-from customer_onboarding.core.shards import split_into_shards, worker_count
+from customer_onboarding.core.shards import share_count, split_into_shards
 from customer_onboarding.core.tax_id import ORGANISATION_TYPES, normalise_tax_id
 from customer_onboarding.exceptions import RegistryError
 from customer_onboarding.importing.lookups import cheaper_lookups
 from customer_onboarding.importing.messages import import_problem_message
-from customer_onboarding.importing.workers import run_in_workers
 from customer_onboarding.match_keys.store import bump_key_version, customers_with_any
 from customer_onboarding.messages import plain_text
 from customer_onboarding.registry.batch import check_customers
@@ -178,31 +178,68 @@ def new_customer(record: CustomerRecord) -> Document:
 # Import ----------------------------------------------------------------------------------------------------
 
 
-def run_import(import_name: str, progress=None, workers: int | None = None) -> dict:
-	"""Import every row not yet done, in `workers` processes (default: the settings' choice).
+def run_import(import_name: str, progress=None, shares: int | None = None) -> dict:
+	"""Import every row not yet done in this process, share after share (the command line, tests, benchmarks).
 
-	`progress(doc, done, total)` is called as batches finish.
+	`progress(doc, done, total)` is called as batches finish. In the background each share is a job of its own.
+	"""
+	for rows in plan_import(import_name, shares):
+		import_share(import_name, rows, progress)
+	finish_if_last(import_name)
+	return totals(frappe.get_doc("Customer Import", import_name))
+
+
+def plan_import(import_name: str, shares: int | None = None) -> list[list[int]]:
+	"""Mark the import running and split the rows not yet done into shares (default: the settings' number).
+
+	Returns each share's row numbers; none when the file is refused (the import fails) or every row is done.
 	"""
 	doc = frappe.get_doc("Customer Import", import_name)
 	parsed = read_file(doc)
 	if not parsed.ok:
 		doc.db_set("status", "Failed")
-		return totals(doc)
-	doc.db_set({"status": "Running", "total_rows": len(parsed.customers)}, notify=True)
+		return []
+	pending = pending_records(doc, parsed)
+	count = share_count(len(pending), shares or get_settings().import_workers, os.cpu_count() or 1)
+	with bulk_memo():
+		planned = [[r.row for r in share] for share in split_into_shards(pending, count, shard_key)]
+	doc.db_set(
+		{"status": "Running", "total_rows": len(parsed.customers), "shares": len(planned)}, notify=True
+	)
 	frappe.db.commit()
-	done = set(frappe.get_all("Customer Import Log", {"customer_import": import_name}, pluck="row"))
-	pending = [record for record in parsed.customers if record.row not in done]
+	return planned
+
+
+def pending_records(doc: Document, parsed: ParsedFile, rows: list[int] | None = None) -> list[CustomerRecord]:
+	"""The file's customer rows (only `rows`, when given) that have no log row yet."""
+	done = set(frappe.get_all("Customer Import Log", {"customer_import": doc.name}, pluck="row"))
+	wanted = set(rows) if rows is not None else None
+	return [r for r in parsed.customers if r.row not in done and (wanted is None or r.row in wanted)]
+
+
+def import_share(import_name: str, rows: list[int], progress=None) -> None:
+	"""Import one share's rows that are not yet done, then finish the import if no row is left."""
+	doc = frappe.get_doc("Customer Import", import_name)
+	records = pending_records(doc, read_file(doc), rows)
 	try:
-		with bulk_memo(preloaded_tax_id_holders(tax_ids(pending))), cheaper_lookups():
-			count = worker_count(len(pending), workers or get_settings().import_workers, os.cpu_count() or 1)
-			shards = split_into_shards(pending, count, shard_key)
-			run_in_workers(doc, shards, import_records, partial(report_progress, doc, progress or publish))
+		with bulk_memo(preloaded_tax_id_holders(tax_ids(records))), cheaper_lookups():
+			import_records(doc, records, partial(report_progress, doc, progress or publish))
 	finally:
 		bump_key_version()
-	finish(doc, parsed)
+	finish_if_last(import_name)
+
+
+def finish_if_last(import_name: str) -> None:
+	"""Write the totals and the error report once every row has its log row. The import's own row is locked, so
+	of two shares that end together one finishes the import and the other finds it finished."""
+	status = frappe.db.get_value("Customer Import", import_name, "status", for_update=True)
+	doc = frappe.get_doc("Customer Import", import_name)
+	if status != "Running" or logged_rows(doc) < doc.total_rows:
+		frappe.db.commit()
+		return
+	finish(doc, read_file(doc))
 	frappe.db.commit()
 	check_in_registry(doc)
-	return totals(doc)
 
 
 def check_in_registry(doc: Document) -> None:
@@ -242,7 +279,7 @@ def forget_finished_saves() -> None:
 
 
 def shard_key(record: CustomerRecord) -> str | None:
-	"""Rows with the same key are imported by one worker, so that workers never wait on each other's locks or
+	"""Rows with the same key are imported by one share, so that shares never wait on each other's locks or
 	race for one name: the code counter a row takes its code from, otherwise its customer name (ERPNext names
 	customers by name and numbers a repeated one)."""
 	if record.all_problems:

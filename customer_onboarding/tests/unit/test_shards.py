@@ -1,6 +1,6 @@
 import unittest
 
-from customer_onboarding.core.shards import split_into_shards, worker_count
+from customer_onboarding.core.shards import share_count, split_into_shards
 
 
 class TestShards(unittest.TestCase):
@@ -30,11 +30,11 @@ class TestShards(unittest.TestCase):
 
 class TestWorkerCount(unittest.TestCase):
 	def test_automatic_count_follows_cores_rows_and_the_cap(self):
-		self.assertEqual(worker_count(1000, 0, cpus=2), 2)
-		self.assertEqual(worker_count(150, 0, cpus=8), 1)
-		self.assertEqual(worker_count(100_000, 0, cpus=16), 4)
+		self.assertEqual(share_count(1000, 0, cpus=2), 2)
+		self.assertEqual(share_count(150, 0, cpus=8), 1)
+		self.assertEqual(share_count(100_000, 0, cpus=16), 4)
 
 	def test_a_configured_count_is_used_but_never_more_than_the_rows(self):
-		self.assertEqual(worker_count(10, 3, cpus=1), 3)
-		self.assertEqual(worker_count(2, 8, cpus=8), 2)
-		self.assertEqual(worker_count(0, 0, cpus=2), 1)
+		self.assertEqual(share_count(10, 3, cpus=1), 3)
+		self.assertEqual(share_count(2, 8, cpus=8), 2)
+		self.assertEqual(share_count(0, 0, cpus=2), 1)
