@@ -266,6 +266,7 @@ class TestSharesAsJobs(ClientCase):
 
 	def started_import(self, rows: list, shares: int):
 		frappe.db.set_single_value("Customer Onboarding Settings", "import_workers", shares)
+		self.addCleanup(frappe.db.commit)
 		self.addCleanup(frappe.db.set_single_value, "Customer Onboarding Settings", "import_workers", 0)
 		self.tax_ids += [row[6] for row in rows]
 		doc = import_doc(workbook_bytes(rows))
