@@ -97,25 +97,20 @@ def plan_import_job(import_name: str) -> None:
 		if not taken:
 			return
 		shares = plan_import(import_name)
-		for index, rows in enumerate(shares):
-			enqueue(
-				import_share_job,
-				share_job_id(import_name, index),
-				import_name=import_name,
-				index=index,
-				rows=rows,
-			)
+		for index, (rows, codes) in enumerate(shares):
+			job = share_job_id(import_name, index)
+			enqueue(import_share_job, job, import_name=import_name, index=index, rows=rows, codes=codes)
 		if not shares:
 			finish_if_last(import_name)
 		frappe.db.commit()
 
 
-def import_share_job(import_name: str, index: int, rows: list[int]) -> None:
+def import_share_job(import_name: str, index: int, rows: list[int], codes: dict[int, str]) -> None:
 	"""One share: its rows, then the import's totals and error report when it is the last to end."""
 	frappe.set_user_lang(frappe.session.user)
 	with holding_lock(share_job_id(import_name, index)) as taken, failing_import(import_name):
 		if taken:
-			import_share(import_name, rows)
+			import_share(import_name, rows, codes)
 
 
 @contextmanager
