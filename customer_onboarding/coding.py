@@ -16,10 +16,13 @@ TREE_CODE_FIELDS = {"Territory": "territory_code", "Customer Group": "group_code
 
 
 def assign_customer_code(doc: Document) -> None:
-	"""Set `customer_code` from the best matching rule; keep a code a System Manager typed in (migrations)."""
+	"""Set `customer_code` from the best matching rule; keep a code a System Manager typed in (migrations), or
+	the code an import reserved for the row (`flags.reserved_customer_code`)."""
 	if doc.customer_code and "System Manager" in frappe.get_roles():
 		return
-	doc.customer_code = None
+	doc.customer_code = doc.flags.reserved_customer_code
+	if doc.customer_code:
+		return
 	series = code_series(doc)
 	if series:
 		doc.customer_code = next_code(series)
@@ -92,34 +95,47 @@ def resolve_rule(pattern: str, doc: Document, groups: list, territories: list) -
 
 def next_code(resolved: ResolvedPattern) -> str:
 	"""The next free code of the rule's series; serials taken by codes that already exist are skipped."""
-	while True:
-		code = resolved.code(next_serial(resolved.series_key))
-		if not frappe.db.exists("Customer", {"customer_code": code}) and not frappe.db.exists(
-			"Customer", code
-		):
-			return code
+	return reserve_codes(resolved, 1)[0]
 
 
-def next_serial(series_key: str) -> int:
-	"""Increment the series counter and return the new value.
+def reserve_codes(resolved: ResolvedPattern, count: int) -> list[str]:
+	"""The next `count` free codes of the series, in order, with one counter update (more only when some of the
+	serials are taken by codes that already exist)."""
+	codes: list[str] = []
+	while len(codes) < count:
+		needed = count - len(codes)
+		first = reserve_serials(resolved.series_key, needed)
+		block = [resolved.code(serial) for serial in range(first, first + needed)]
+		taken = existing_codes(block)
+		codes += [code for code in block if code not in taken]
+	return codes
+
+
+def existing_codes(codes: list[str]) -> set[str]:
+	by_code = frappe.get_all("Customer", {"customer_code": ["in", codes]}, pluck="customer_code")
+	return set(by_code) | set(frappe.get_all("Customer", {"name": ["in", codes]}, pluck="name"))
+
+
+def reserve_serials(series_key: str, count: int) -> int:
+	"""Advance the series counter by `count` and return the first serial of the block taken.
 
 	INSERT ... ON DUPLICATE KEY UPDATE takes an exclusive row lock straight away, also when the row does not
 	exist yet, so concurrent first uses of a prefix queue behind each other instead of both inserting (a
 	duplicate key) or both taking shared locks and deadlocking on the upgrade. The lock is held until the
-	customer's transaction ends, so a rolled-back insert gives its serial back.
+	transaction ends, so a rolled-back insert gives its serial back.
 	"""
 	timestamp, user = now(), frappe.session.user
 	frappe.db.sql(
 		"""
 		INSERT INTO `tabCustomer Code Counter`
 			(name, series_key, current, creation, modified, owner, modified_by, docstatus, idx)
-		VALUES (%(key)s, %(key)s, 1, %(ts)s, %(ts)s, %(user)s, %(user)s, 0, 0)
-		ON DUPLICATE KEY UPDATE current = current + 1, modified = %(ts)s, modified_by = %(user)s
+		VALUES (%(key)s, %(key)s, %(count)s, %(ts)s, %(ts)s, %(user)s, %(user)s, 0, 0)
+		ON DUPLICATE KEY UPDATE current = current + %(count)s, modified = %(ts)s, modified_by = %(user)s
 		""",
-		{"key": series_key, "ts": timestamp, "user": user},
+		{"key": series_key, "count": count, "ts": timestamp, "user": user},
 	)
 	counter = frappe.qb.DocType(COUNTER)
 	rows = (
 		frappe.qb.from_(counter).select(counter.current).where(counter.name == series_key).for_update().run()
 	)
-	return int(rows[0][0])
+	return int(rows[0][0]) - count + 1

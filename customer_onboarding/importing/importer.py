@@ -1,8 +1,9 @@
 """Bulk import of customers with their contacts and bank accounts, through the same rules as the form.
 
 Each customer is written with its contacts and bank accounts inside one savepoint, together with its log row,
-so a customer is either complete or absent; commits happen every BATCH customers. A killed worker loses at most
-the open batch, and a restart skips every row that already has a log row.
+so a customer is either complete or absent; commits happen every BATCH customers. The rows are split into
+shares, each imported by one background job (`importing/jobs.py`); the share that logs the last row finishes
+the import. A killed worker loses at most its open batch, and a restart skips every row that has a log row.
 """
 
 import json
@@ -15,9 +16,10 @@ from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow
 
 from customer_onboarding.change_requests.importing import request_changes, requested_changes
-from customer_onboarding.coding import code_series
+from customer_onboarding.coding import code_series, reserve_codes
 from customer_onboarding.constants import SUBMIT_FOR_REVIEW
 from customer_onboarding.core.change_requests import as_text, changed_fields
+from customer_onboarding.core.codes import ResolvedPattern
 from customer_onboarding.core.importing.layout import BANK_ACCOUNTS, COLUMNS, CONTACTS, CUSTOMERS
 from customer_onboarding.core.importing.parsing import (
 	CustomerRecord,
@@ -28,12 +30,11 @@ from customer_onboarding.core.importing.parsing import (
 )
 from customer_onboarding.core.importing.workbooks import build_error_report
 from customer_onboarding.core.match_keys import NAME, customer_keys, tax_id_key
-from customer_onboarding.core.shards import split_into_shards, worker_count
+from customer_onboarding.core.shards import share_count, split_in_file_order
 from customer_onboarding.core.tax_id import ORGANISATION_TYPES, normalise_tax_id
 from customer_onboarding.exceptions import RegistryError
 from customer_onboarding.importing.lookups import cheaper_lookups
 from customer_onboarding.importing.messages import import_problem_message
-from customer_onboarding.importing.workers import run_in_workers
 from customer_onboarding.match_keys.store import bump_key_version, customers_with_any
 from customer_onboarding.messages import plain_text
 from customer_onboarding.registry.batch import check_customers
@@ -178,31 +179,108 @@ def new_customer(record: CustomerRecord) -> Document:
 # Import ----------------------------------------------------------------------------------------------------
 
 
-def run_import(import_name: str, progress=None, workers: int | None = None) -> dict:
-	"""Import every row not yet done, in `workers` processes (default: the settings' choice).
+def run_import(import_name: str, progress=None, shares: int | None = None) -> dict:
+	"""Import every row not yet done in this process, share after share (the command line, tests, benchmarks).
 
-	`progress(doc, done, total)` is called as batches finish.
+	`progress(doc, done, total)` is called as batches finish. In the background each share is a job of its own.
+	"""
+	for rows, codes in plan_import(import_name, shares):
+		import_share(import_name, rows, codes, progress)
+	finish_if_last(import_name)
+	return totals(frappe.get_doc("Customer Import", import_name))
+
+
+Share = tuple[list[int], dict[int, str]]
+
+
+def plan_import(import_name: str, shares: int | None = None) -> list[Share]:
+	"""Mark the import running and split the rows not yet done into shares (default: the settings' number),
+	runs of the file in its order; reserve each share's codes, share after share, so codes follow the file.
+
+	Returns each share's row numbers and the code reserved for each of its new customers; no share when the
+	file is refused (the import fails) or every row is done.
 	"""
 	doc = frappe.get_doc("Customer Import", import_name)
 	parsed = read_file(doc)
 	if not parsed.ok:
 		doc.db_set("status", "Failed")
-		return totals(doc)
-	doc.db_set({"status": "Running", "total_rows": len(parsed.customers)}, notify=True)
+		return []
+	pending = pending_records(doc, parsed)
+	count = share_count(len(pending), shares or get_settings().import_workers, os.cpu_count() or 1)
+	with bulk_memo(preloaded_tax_id_holders(tax_ids(pending))):
+		series = {record.row: new_series(doc, record) for record in pending}
+		planned = split_in_file_order(pending, count, lambda record: share_key(record, series[record.row]))
+		reserved = [reserve_share_codes(share, series) for share in planned]
+	doc.db_set(
+		{"status": "Running", "total_rows": len(parsed.customers), "shares": len(planned)}, notify=True
+	)
 	frappe.db.commit()
-	done = set(frappe.get_all("Customer Import Log", {"customer_import": import_name}, pluck="row"))
-	pending = [record for record in parsed.customers if record.row not in done]
+	return [([r.row for r in share], codes) for share, codes in zip(planned, reserved, strict=True)]
+
+
+def new_series(doc: Document, record: CustomerRecord) -> ResolvedPattern | None:
+	"""The series the row's new customer takes its code from; None for a row that creates no customer, keeps
+	the code it brings (a System Manager's), or matches no rule."""
+	if record.all_problems or matching_customer(record):
+		return None
+	if record.values.get("customer_code") and "System Manager" in frappe.get_roles():
+		return None
 	try:
-		with bulk_memo(preloaded_tax_id_holders(tax_ids(pending))), cheaper_lookups():
-			count = worker_count(len(pending), workers or get_settings().import_workers, os.cpu_count() or 1)
-			shards = split_into_shards(pending, count, shard_key)
-			run_in_workers(doc, shards, import_records, partial(report_progress, doc, progress or publish))
+		return code_series(new_customer(record))
+	except frappe.ValidationError:
+		frappe.clear_messages()
+		return None
+
+
+def share_key(record: CustomerRecord, series: ResolvedPattern | None) -> str | None:
+	"""Rows of one customer name without a code series go to one share: ERPNext then names customers by name
+	and numbers a repeated one, which two shares would race for."""
+	return None if series or record.all_problems else record.values.get("customer_name")
+
+
+def reserve_share_codes(share: list[CustomerRecord], series: dict) -> dict[int, str]:
+	"""One block of serials per series for the share's new customers, in file order: row -> code."""
+	rows_by_series: dict[ResolvedPattern, list[int]] = {}
+	for record in share:
+		if series[record.row]:
+			rows_by_series.setdefault(series[record.row], []).append(record.row)
+	codes = {}
+	for resolved, rows in rows_by_series.items():
+		codes.update(zip(rows, reserve_codes(resolved, len(rows)), strict=True))
+	return codes
+
+
+def pending_records(doc: Document, parsed: ParsedFile, rows: list[int] | None = None) -> list[CustomerRecord]:
+	"""The file's customer rows (only `rows`, when given) that have no log row yet."""
+	done = set(frappe.get_all("Customer Import Log", {"customer_import": doc.name}, pluck="row"))
+	wanted = set(rows) if rows is not None else None
+	return [r for r in parsed.customers if r.row not in done and (wanted is None or r.row in wanted)]
+
+
+def import_share(import_name: str, rows: list[int], codes: dict[int, str], progress=None) -> None:
+	"""Import one share's rows that are not yet done, each new customer with the code reserved for its row,
+	then finish the import if no row is left."""
+	doc = frappe.get_doc("Customer Import", import_name)
+	records = pending_records(doc, read_file(doc), rows)
+	try:
+		with bulk_memo(preloaded_tax_id_holders(tax_ids(records))), cheaper_lookups():
+			import_records(doc, records, codes, partial(report_progress, doc, progress or publish))
 	finally:
 		bump_key_version()
-	finish(doc, parsed)
+	finish_if_last(import_name)
+
+
+def finish_if_last(import_name: str) -> None:
+	"""Write the totals and the error report once every row has its log row. The import's own row is locked, so
+	of two shares that end together one finishes the import and the other finds it finished."""
+	status = frappe.db.get_value("Customer Import", import_name, "status", for_update=True)
+	doc = frappe.get_doc("Customer Import", import_name)
+	if status != "Running" or logged_rows(doc) < doc.total_rows:
+		frappe.db.commit()
+		return
+	finish(doc, read_file(doc))
 	frappe.db.commit()
 	check_in_registry(doc)
-	return totals(doc)
 
 
 def check_in_registry(doc: Document) -> None:
@@ -223,10 +301,10 @@ def check_in_registry(doc: Document) -> None:
 		frappe.clear_messages()
 
 
-def import_records(doc: Document, records: list[CustomerRecord], report=None) -> None:
-	"""Import rows in order, committing every BATCH rows and then calling `report()`; run by each worker."""
+def import_records(doc: Document, records: list[CustomerRecord], codes: dict[int, str], report=None) -> None:
+	"""Import rows in order, committing every BATCH rows and then calling `report()`; run by each share."""
 	for index, record in enumerate(records, start=1):
-		import_row(doc, record)
+		import_row(doc, record, codes.get(record.row))
 		if index % BATCH == 0 or index == len(records):
 			frappe.db.commit()
 			forget_finished_saves()
@@ -241,20 +319,6 @@ def forget_finished_saves() -> None:
 	frappe.flags.currently_saving.clear()
 
 
-def shard_key(record: CustomerRecord) -> str | None:
-	"""Rows with the same key are imported by one worker, so that workers never wait on each other's locks or
-	race for one name: the code counter a row takes its code from, otherwise its customer name (ERPNext names
-	customers by name and numbers a repeated one)."""
-	if record.all_problems:
-		return None
-	try:
-		series = code_series(new_customer(record))
-	except frappe.ValidationError:
-		frappe.clear_messages()
-		return None
-	return f"code:{series.series_key}" if series else f"name:{record.values.get('customer_name')}"
-
-
 def report_progress(doc: Document, progress) -> None:
 	progress(doc, logged_rows(doc), doc.total_rows)
 
@@ -267,17 +331,25 @@ def import_progress(doc: Document) -> dict:
 	return {"status": doc.status, "total_rows": doc.total_rows or 0, "done": logged_rows(doc)}
 
 
-def import_row(doc: Document, record: CustomerRecord) -> None:
+def import_row(doc: Document, record: CustomerRecord, code: str | None = None) -> None:
+	"""Write one row and its log row, or neither and a Failed log row. A row that does not create the customer
+	its `code` was reserved for leaves that code unused, a gap its log row names."""
 	savepoint = f"row_{record.row}"
 	frappe.db.savepoint(savepoint)
 	try:
-		outcome, customer = write_customer(doc, record)
-		log(doc, record, outcome, customer)
+		outcome, customer = write_customer(doc, record, code)
+		log(doc, record, outcome, customer, "" if outcome == "Created" else gap_note(code))
 	except Exception as error:
 		message = failure_message(error, record)
 		frappe.db.rollback(save_point=savepoint)
 		frappe.clear_messages()
-		log(doc, record, "Failed", None, message)
+		log(doc, record, "Failed", None, " ".join(filter(None, (message, gap_note(code)))))
+
+
+def gap_note(code: str | None) -> str:
+	return (
+		_("Code {0}, reserved for this row, stays unused: a gap in its series.").format(code) if code else ""
+	)
 
 
 def failure_message(error: Exception, record: CustomerRecord) -> str:
@@ -287,7 +359,7 @@ def failure_message(error: Exception, record: CustomerRecord) -> str:
 	return plain_text(str(error) or (logged[-1] if logged else "")) or type(error).__name__
 
 
-def write_customer(doc: Document, record: CustomerRecord) -> tuple[str, str | None]:
+def write_customer(doc: Document, record: CustomerRecord, code: str | None) -> tuple[str, str | None]:
 	if record.all_problems:
 		raise frappe.ValidationError
 	existing = matching_customer(record)
@@ -296,6 +368,7 @@ def write_customer(doc: Document, record: CustomerRecord) -> tuple[str, str | No
 	if existing:
 		return update_customer(doc, existing, record), existing
 	customer = new_customer(record)
+	customer.flags.reserved_customer_code = code
 	customer.insert()
 	add_contacts(customer, record)
 	add_bank_accounts(customer, record)

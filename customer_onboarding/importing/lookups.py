@@ -8,7 +8,7 @@ Frappe repeats both for every customer an import writes, and together they cost 
   length of the import, in which neither the workflow nor the importing user's roles change.
 
 The answers are the same as Frappe's, so the documents written are the same. The originals are put back when
-the import ends; forked import workers inherit the cheaper ones.
+each share of the import ends.
 """
 
 from collections.abc import Callable, Iterator

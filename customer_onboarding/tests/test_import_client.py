@@ -3,6 +3,7 @@
 import http.server
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -14,10 +15,11 @@ import frappe
 import requests
 from frappe.core.doctype.user.user import generate_keys
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils.background_jobs import get_job
 
-from customer_onboarding.core.shards import MIN_ROWS_PER_WORKER
-from customer_onboarding.importing.jobs import job_id
-from customer_onboarding.tests.import_helpers import customer_row, workbook_bytes
+from customer_onboarding.core.shards import MIN_ROWS_PER_SHARE
+from customer_onboarding.importing.jobs import import_job_ids, job_alive, job_id, queue_import, share_job_id
+from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
 from customer_onboarding.tests.utils import make_uscc, make_user, unique_code
 
 API_USER = "co-api-importer@example.com"
@@ -29,7 +31,9 @@ def free_port() -> int:
 		return s.getsockname()[1]
 
 
-def frappe_process(*args: str) -> subprocess.Popen:
+def frappe_process(*args: str, own_group: bool = False) -> subprocess.Popen:
+	"""`bench --site <test site> <args>`; with `own_group` in a process group of its own, to kill with its
+	children (a `bench worker` forks a child for every job)."""
 	command = [
 		sys.executable,
 		"-m",
@@ -44,6 +48,7 @@ def frappe_process(*args: str) -> subprocess.Popen:
 		cwd=os.path.abspath(frappe.local.sites_path),
 		stdout=subprocess.DEVNULL,
 		stderr=subprocess.DEVNULL,
+		start_new_session=own_group,
 	)
 
 
@@ -136,8 +141,8 @@ class TestImportClient(ClientCase):
 			again.stderr,
 		)
 
-	def test_a_large_file_is_imported_by_parallel_workers_in_the_background_job(self):
-		rows = [customer_row() for _ in range(2 * MIN_ROWS_PER_WORKER)]
+	def test_a_large_file_is_imported_in_shares_by_the_background_worker(self):
+		rows = [customer_row() for _ in range(2 * MIN_ROWS_PER_SHARE)]
 		result = self.client(self.workbook(*rows))
 		self.assertIn(f"{len(rows)} rows: {len(rows)} created", result.stdout, result.stderr)
 		self.assertRegex(result.stdout, rf"Running, \d+/{len(rows)} rows \(\d+%\)")
@@ -241,3 +246,88 @@ class TestRestCannotBypassChangeControl(ClientCase):
 			frappe.db.get_value("Customer", customer.name, ["territory", "customer_details"]),
 			("All Territories", "REST"),
 		)
+
+
+class TestSharesAsJobs(ClientCase):
+	"""Shares of one import taken by separate `bench worker --queue long` processes, as on several hosts."""
+
+	with_worker = False
+
+	def setUp(self):
+		frappe.set_user(API_USER)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def start_worker(self) -> subprocess.Popen:
+		worker = frappe_process("worker", "--queue", "long", own_group=True)
+		self.addCleanup(kill_group, worker)
+		return worker
+
+	def started_import(self, rows: list, shares: int):
+		frappe.db.set_single_value("Customer Onboarding Settings", "import_workers", shares)
+		self.addCleanup(frappe.db.commit)
+		self.addCleanup(frappe.db.set_single_value, "Customer Onboarding Settings", "import_workers", 0)
+		self.tax_ids += [row[6] for row in rows]
+		doc = import_doc(workbook_bytes(rows))
+		self.assertEqual(queue_import(doc), "Queued")
+		frappe.db.commit()
+		return doc
+
+	def wait_until(self, condition, seconds: int = 300) -> None:
+		deadline = time.time() + seconds
+		while not condition():
+			self.assertLess(time.time(), deadline, "waited too long")
+			time.sleep(0.5)
+			frappe.db.rollback()
+
+	def every_row_once(self, doc, rows: list) -> None:
+		logged = frappe.get_all("Customer Import Log", {"customer_import": doc.name}, pluck="row")
+		self.assertEqual(len(set(logged)), len(logged))
+		self.assertEqual(len(logged), len(rows))
+		customers = frappe.get_all("Customer", {"tax_id": ["in", [row[6] for row in rows]]}, pluck="tax_id")
+		self.assertEqual(sorted(customers), sorted(row[6] for row in rows))
+		saved = frappe.db.get_value("Customer Import", doc.name, ["status", "created", "failed"])
+		self.assertEqual(saved, ("Completed", len(rows), 0))
+
+	def test_two_workers_each_take_a_share(self):
+		self.start_worker()
+		self.start_worker()
+		rows = [customer_row() for _ in range(60)]
+		doc = self.started_import(rows, shares=2)
+		self.wait_until(lambda: status_of(doc) == "Completed")
+		self.every_row_once(doc, rows)
+		takers = {get_job(share_job_id(doc.name, index)).worker_name for index in range(2)}
+		self.assertEqual(len(takers), 2, takers)
+
+	def test_a_worker_killed_in_a_share_leaves_its_rows_to_start_import(self):
+		worker = self.start_worker()
+		rows = [customer_row() for _ in range(150)]
+		doc = self.started_import(rows, shares=1)
+		self.wait_until(lambda: logged_rows(doc) > 0)
+		os.killpg(worker.pid, signal.SIGKILL)
+		worker.wait(timeout=30)
+		frappe.db.rollback()
+		self.assertLess(logged_rows(doc), len(rows))
+		self.assertEqual(status_of(doc), "Running")
+		doc.reload()
+		self.wait_until(lambda: not any(job_alive(job) for job in import_job_ids(doc)), 60)
+		self.start_worker()
+		self.assertEqual(queue_import(doc), "Queued")
+		frappe.db.commit()
+		self.wait_until(lambda: status_of(doc) == "Completed")
+		self.every_row_once(doc, rows)
+
+
+def status_of(doc) -> str:
+	return frappe.db.get_value("Customer Import", doc.name, "status")
+
+
+def logged_rows(doc) -> int:
+	return frappe.db.count("Customer Import Log", {"customer_import": doc.name})
+
+
+def kill_group(process: subprocess.Popen) -> None:
+	if process.poll() is None:
+		os.killpg(process.pid, signal.SIGKILL)
+		process.wait(timeout=30)

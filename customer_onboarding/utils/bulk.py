@@ -1,8 +1,8 @@
 """Helpers for writing many customers at once.
 
 - The bulk memo: while it is switched on (an import), values that every row would read again (trees, code rules,
-  tax ID holders) are read once and kept. Switched off, every lookup goes to the database as usual. Forked
-  import workers inherit the values.
+  tax ID holders) are read once and kept. Switched off, every lookup goes to the database as usual. Each
+  share of an import keeps its own.
 - Multi-row INSERTs: Frappe's `bulk_insert` builds each statement with the query builder, which costs more than
   the database's own work for tens of thousands of rows.
 """

@@ -20,6 +20,9 @@ frappe.ui.form.on("Customer Import", {
 			frm.add_custom_button(__("Validate"), () =>
 				frappe.xcall("customer_onboarding.api.validate_customer_import", { name: frm.doc.name }).then(() => frm.reload_doc())
 			);
+		}
+		// Also while Running: a share whose worker died leaves its rows to Start Import, which resumes them.
+		if (frm.doc.status !== "Completed") {
 			frm.add_custom_button(__("Start Import"), () =>
 				frappe.xcall("customer_onboarding.api.start_customer_import", { name: frm.doc.name }).then(() => frm.reload_doc())
 			).addClass("btn-primary");

@@ -22,6 +22,7 @@ class CustomerImport(Document):
 		failed: DF.Int
 		import_file: DF.Attach
 		problems_json: DF.LongText | None
+		shares: DF.Int
 		skipped: DF.Int
 		status: DF.Literal[
 			"Draft", "Validated", "Invalid", "Queued", "Running", "Completed", "Partially Completed", "Failed"

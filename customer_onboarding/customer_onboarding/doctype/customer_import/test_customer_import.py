@@ -15,8 +15,7 @@ from customer_onboarding.api import (
 	validate_customer_import,
 )
 from customer_onboarding.importing import importer
-from customer_onboarding.importing.jobs import run_import_job
-from customer_onboarding.importing.workers import ImportWorkerError
+from customer_onboarding.importing.jobs import import_share_job
 from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
 from customer_onboarding.tests.utils import (
 	NO_ROLES,
@@ -185,7 +184,7 @@ class TestCustomerImport(ImportCase):
 		self.assertEqual((totals["created"], totals["failed"]), (5, 0))
 		self.assertEqual(frappe.db.count("Customer Import Log", {"customer_import": doc.name}), 5)
 
-	def test_two_workers_import_every_row_once_and_codes_follow_the_file_order(self):
+	def test_two_shares_import_every_row_once_and_codes_follow_the_file_order(self):
 		frappe.set_user("Administrator")
 		prefixes = [unique_code(4), unique_code(4)]
 		territories = [make_territory(f"Parallel {p}", p) for p in prefixes]
@@ -197,7 +196,7 @@ class TestCustomerImport(ImportCase):
 			customer_row(territory=territories[i % 3]) if i % 3 < 2 else customer_row() for i in range(12)
 		]
 		doc = import_doc(workbook_bytes(rows))
-		totals = importer.run_import(doc.name, workers=2)
+		totals = importer.run_import(doc.name, shares=2)
 		self.assertEqual((totals["created"], totals["failed"]), (12, 0), totals)
 		self.assertEqual(len(customers_with_tax_ids(*[row[6] for row in rows])), 12)
 		saved = [
@@ -208,37 +207,63 @@ class TestCustomerImport(ImportCase):
 			codes = [code for row_territory, code in saved if row_territory == territory]
 			self.assertEqual(codes, [f"{prefix}-{n:04d}" for n in range(1, 5)])
 
-	def test_two_workers_import_rows_with_the_same_name_without_a_clash(self):
+	def test_two_shares_import_rows_with_the_same_name_without_a_clash(self):
 		name = f"同名测试{unique_code(6)}有限公司"
 		rows = [customer_row(name=name) for _ in range(4)] + [customer_row() for _ in range(4)]
-		totals = importer.run_import(import_doc(workbook_bytes(rows)).name, workers=2)
+		totals = importer.run_import(import_doc(workbook_bytes(rows)).name, shares=2)
 		self.assertEqual((totals["created"], totals["failed"]), (8, 0), totals)
 		self.assertEqual(frappe.db.count("Customer", {"customer_name": name}), 4)
 
-	def test_a_worker_that_stops_fails_the_import_and_a_resume_finishes_it(self):
-		rows = [customer_row() for _ in range(8)]
+	def test_the_last_share_to_end_finishes_the_import_and_an_early_one_leaves_it_running(self):
+		rows = [customer_row() for _ in range(4)] + [customer_row(tax_id="bad")]
 		doc = import_doc(workbook_bytes(rows))
-		test_process, import_row = os.getpid(), importer.import_row
-		third_row_of_second_worker = 7  # rows 2-9 are split 2, 4, 6, 8 and 3, 5, 7, 9
+		first, second = importer.plan_import(doc.name, shares=2)
+		importer.import_share(doc.name, *second)
+		self.assertEqual(
+			frappe.db.get_value("Customer Import", doc.name, ["status", "shares"]), ("Running", 2)
+		)
+		importer.import_share(doc.name, *first)
+		saved = frappe.db.get_value("Customer Import", doc.name, ["status", "created", "failed"])
+		self.assertEqual(saved, ("Partially Completed", 4, 1))
+		self.assertTrue(frappe.db.get_value("Customer Import", doc.name, "error_report"))
 
-		def worker_dies_on_its_third_row(doc, record):
-			if os.getpid() != test_process and record.row == third_row_of_second_worker:
-				os._exit(3)
-			import_row(doc, record)
+	def test_shares_reserve_codes_in_file_order_and_a_row_failing_at_write_leaves_a_listed_gap(self):
+		frappe.set_user("Administrator")
+		prefix = unique_code(4)
+		territory = make_territory(f"Reserved {prefix}", prefix)
+		make_rule("{territory_code}-####", territory=territory)
+		frappe.db.commit()
+		frappe.set_user(IMPORTER)
+		rows = [customer_row(territory=territory) for _ in range(6)]
+		doc = import_doc(workbook_bytes(rows))
+		first, second = importer.plan_import(doc.name, shares=2)
+		reserved = list(first[1].values()) + list(second[1].values())
+		self.assertEqual(reserved, [f"{prefix}-{n:04d}" for n in range(1, 7)])
+		add_contacts = importer.add_contacts
 
-		with (
-			patch.object(importer, "import_row", worker_dies_on_its_third_row),
-			patch.object(importer, "BATCH", 2),
-			self.assertRaises(ImportWorkerError),
-		):
-			importer.run_import(doc.name, workers=2)
-		frappe.db.rollback()
-		logged = frappe.get_all("Customer Import Log", {"customer_import": doc.name}, pluck="customer")
-		self.assertEqual(len(logged), 6)
-		self.assertEqual(sorted(customers_with_tax_ids(*[row[6] for row in rows])), sorted(logged))
-		totals = importer.run_import(doc.name)
-		self.assertEqual((totals["created"], totals["failed"]), (8, 0))
-		self.assertEqual(len(customers_with_tax_ids(*[row[6] for row in rows])), 8)
+		def contacts_fail_for_the_second_row(customer, record):
+			if customer.tax_id == rows[1][6]:
+				frappe.throw("The contact cannot be written")
+			add_contacts(customer, record)
+
+		with patch.object(importer, "add_contacts", contacts_fail_for_the_second_row):
+			importer.import_share(doc.name, *second)
+			importer.import_share(doc.name, *first)
+		codes = [frappe.db.get_value("Customer", {"tax_id": row[6]}, "customer_code") for row in rows]
+		self.assertEqual(codes, [f"{prefix}-0001", None, *[f"{prefix}-{n:04d}" for n in range(3, 7)]])
+		failed = {"customer_import": doc.name, "outcome": "Failed"}
+		self.assertIn(f"{prefix}-0002", frappe.db.get_value("Customer Import Log", failed, "message"))
+		report = openpyxl.load_workbook(
+			io.BytesIO(file_content(frappe.db.get_value("Customer Import", doc.name, "error_report")))
+		)
+		cells = [str(value) for row in report["Customers"].iter_rows(values_only=True) for value in row]
+		self.assertTrue(any(f"{prefix}-0002" in cell for cell in cells), cells)
+		later = import_doc(workbook_bytes([customer_row(territory=territory)]))
+		importer.run_import(later.name)
+		self.assertEqual(
+			frappe.db.get_value("Customer Import Log", {"customer_import": later.name}, "customer"),
+			f"{prefix}-0007",
+		)
 
 	def test_progress_reaches_the_import_form_as_batches_finish(self):
 		doc = import_doc(workbook_bytes([customer_row() for _ in range(5)]))
@@ -262,7 +287,8 @@ class TestCustomerImport(ImportCase):
 		self.addCleanup(frappe.db.set_value, "User", IMPORTER, "language", None)
 		self.addCleanup(setattr, frappe.local, "lang", frappe.local.lang)
 		doc = import_doc(workbook_bytes([customer_row(tax_id="bad")]))
-		run_import_job(doc.name)
+		(share,) = importer.plan_import(doc.name)
+		import_share_job(doc.name, 0, *share)
 		message = frappe.db.get_value("Customer Import Log", {"customer_import": doc.name}, "message")
 		self.assertIn("税号", message)
 
