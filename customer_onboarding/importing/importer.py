@@ -62,7 +62,10 @@ CUSTOMER_FIELDS = (
 	"account_manager",
 	"credit_days",
 	"customer_code",
+	"legacy_code",
 )
+# A customer's codes, new and old, are not changed by an update.
+KEPT_ON_UPDATE = ("customer_code", "legacy_code")
 LINKS = {"customer_group": "Customer Group", "territory": "Territory", "account_manager": "User"}
 
 
@@ -296,6 +299,7 @@ def write_customer(doc: Document, record: CustomerRecord) -> tuple[str, str | No
 	if existing:
 		return update_customer(doc, existing, record), existing
 	customer = new_customer(record)
+	customer.flags.keep_legacy_code = doc.keep_legacy_codes
 	customer.insert()
 	add_contacts(customer, record)
 	add_bank_accounts(customer, record)
@@ -337,7 +341,7 @@ def updated_customer(name: str, record: CustomerRecord) -> tuple[Document, Docum
 	before = frappe.get_doc("Customer", name)
 	customer = frappe.get_doc("Customer", name)
 	for key in CUSTOMER_FIELDS:
-		if key != "customer_code" and record.values.get(key) not in (None, ""):
+		if key not in KEPT_ON_UPDATE and record.values.get(key) not in (None, ""):
 			customer.set(key, record.values[key])
 	return before, customer
 
@@ -349,7 +353,7 @@ def update_customer(doc: Document, name: str, record: CustomerRecord) -> str:
 	if not requested_changes(before, customer):
 		customer.save()
 		return "Updated"
-	changed = changed_fields(before, customer, [f for f in CUSTOMER_FIELDS if f != "customer_code"])
+	changed = changed_fields(before, customer, [f for f in CUSTOMER_FIELDS if f not in KEPT_ON_UPDATE])
 	request_changes(customer.name, {f: as_text(customer.get(f)) for f in changed}, doc, record.row)
 	return "Change Requested"
 
