@@ -4,7 +4,12 @@ import frappe
 from frappe.model.document import Document
 from frappe.utils import getdate, now
 
-from customer_onboarding.core.codes import ResolvedPattern, parse_pattern, resolve_pattern
+from customer_onboarding.core.codes import (
+	ResolvedPattern,
+	parse_pattern,
+	resolve_pattern,
+	serial_in_series,
+)
 from customer_onboarding.core.problems import ProblemError
 from customer_onboarding.core.rules import RuleMatch, match_rule, pick_rule
 from customer_onboarding.exceptions import CustomerDataError
@@ -20,12 +25,33 @@ def assign_customer_code(doc: Document) -> None:
 	the code an import reserved for the row (`flags.reserved_customer_code`)."""
 	if doc.customer_code and "System Manager" in frappe.get_roles():
 		return
+	doc.customer_code = None
+	if doc.flags.keep_legacy_code and keep_legacy_code(doc):
+		return
 	doc.customer_code = doc.flags.reserved_customer_code
 	if doc.customer_code:
 		return
 	series = code_series(doc)
 	if series:
 		doc.customer_code = next_code(series)
+
+
+def keep_legacy_code(doc: Document) -> bool:
+	"""An import that keeps legacy codes: a free legacy code becomes the customer code, and a code that falls
+	in the series of the customer's rule moves that counter past it, so the series never offers it again."""
+	code = (doc.legacy_code or "").strip()
+	if not code or code_taken(code):
+		return False
+	doc.customer_code = code
+	series = code_series(doc)
+	serial = serial_in_series(code, series) if series else None
+	if serial is not None:
+		raise_serial(series.series_key, serial)
+	return True
+
+
+def code_taken(code: str) -> bool:
+	return bool(existing_codes([code]))
 
 
 def code_series(doc: Document) -> ResolvedPattern | None:
@@ -139,3 +165,18 @@ def reserve_serials(series_key: str, count: int) -> int:
 		frappe.qb.from_(counter).select(counter.current).where(counter.name == series_key).for_update().run()
 	)
 	return int(rows[0][0]) - count + 1
+
+
+def raise_serial(series_key: str, serial: int) -> None:
+	"""Move the series counter up to `serial` (never down), locking its row as `next_serial` does."""
+	timestamp, user = now(), frappe.session.user
+	frappe.db.sql(
+		"""
+		INSERT INTO `tabCustomer Code Counter`
+			(name, series_key, current, creation, modified, owner, modified_by, docstatus, idx)
+		VALUES (%(key)s, %(key)s, %(serial)s, %(ts)s, %(ts)s, %(user)s, %(user)s, 0, 0)
+		ON DUPLICATE KEY UPDATE current = GREATEST(current, %(serial)s), modified = %(ts)s,
+			modified_by = %(user)s
+		""",
+		{"key": series_key, "serial": serial, "ts": timestamp, "user": user},
+	)

@@ -1,4 +1,5 @@
-"""bench --site SITE import-customers FILE.xlsx [--dry-run] [--submit-for-review] [--update-existing]"""
+"""bench --site SITE import-customers FILE.xlsx [--dry-run] [--submit-for-review] [--update-existing]
+[--keep-legacy-codes]"""
 
 import os
 
@@ -13,8 +14,13 @@ from frappe.commands import get_site, pass_context
 @click.option(
 	"--update-existing", is_flag=True, help="Write the file's values to customers that already exist"
 )
+@click.option(
+	"--keep-legacy-codes",
+	is_flag=True,
+	help="A free Legacy Code becomes the customer code instead of a new one",
+)
 @pass_context
-def import_customers(context, path, dry_run=False, submit_for_review=False, update_existing=False):
+def import_customers(context, path, dry_run=False, **options):
 	"""Import customers with their contacts and bank accounts from the app's Excel template."""
 	import frappe
 
@@ -23,7 +29,7 @@ def import_customers(context, path, dry_run=False, submit_for_review=False, upda
 	frappe.init(site=get_site(context))
 	frappe.connect()
 	try:
-		code = run_from_command_line(os.path.abspath(path), dry_run, submit_for_review, update_existing)
+		code = run_from_command_line(os.path.abspath(path), dry_run, options)
 	finally:
 		frappe.destroy()
 	raise SystemExit(code)

@@ -6,6 +6,7 @@
 | custom fields: `make_custom_fields`                          | `delete_custom_fields`                      |
 | existing customers' codes and states                         | none: customers keep their names and data   |
 | the required fields beside the name: `place_fields_beside_name` | `restore_stock_layout`                   |
+| customers searched by legacy code: `search_by_legacy_code`   | `restore_stock_layout`                      |
 | default settings (links show the customer name)              | `sync_link_title(False)`                    |
 | match keys of every customer: `fill_match_keys`              | none: the key table goes with its doctype   |
 | `index_sales_invoices(True)`                                 | `index_sales_invoices(False)`               |
@@ -35,7 +36,11 @@ from customer_onboarding.setup.defaults import apply_default_settings
 from customer_onboarding.setup.existing_customers import set_codes_from_names, set_states_of_existing
 from customer_onboarding.setup.fields import make_custom_fields, sync_link_title
 from customer_onboarding.setup.indexes import drop_tax_id_index, index_sales_invoices
-from customer_onboarding.setup.layout import place_fields_beside_name, restore_stock_layout
+from customer_onboarding.setup.layout import (
+	place_fields_beside_name,
+	restore_stock_layout,
+	search_by_legacy_code,
+)
 
 
 def after_install():
@@ -43,6 +48,7 @@ def after_install():
 	set_codes_from_names()
 	set_states_of_existing()
 	place_fields_beside_name()
+	search_by_legacy_code()
 	apply_default_settings()
 	fill_match_keys()
 	index_sales_invoices(True)
@@ -56,6 +62,7 @@ def after_sync():
 
 def after_migrate():
 	make_custom_fields()
+	search_by_legacy_code()
 	fill_match_keys(only_missing=True)
 	index_sales_invoices(True)
 	after_sync()
@@ -75,8 +82,8 @@ def before_uninstall():
 
 CUSTOMER_RIGHTS = {
 	REVIEWER: ("read", "write", "report", "print", "email"),
-	# Merging duplicates deletes the merged customer.
-	MASTER_MANAGER: ("read", "write", "delete", "report", "print", "email"),
+	# Merging duplicates deletes the merged customer; the legacy code report is exported for the migration.
+	MASTER_MANAGER: ("read", "write", "delete", "report", "export", "print", "email"),
 }
 
 

@@ -105,3 +105,13 @@ def normalise_segment_code(value: str | None) -> str:
 def is_valid_segment_code(value: str) -> bool:
 	"""Territory and customer group codes: 1 to 10 letters or digits."""
 	return bool(_SEGMENT_CODE.match(value))
+
+
+def serial_in_series(code: str, resolved: ResolvedPattern) -> int | None:
+	"""The serial of a code the series itself would give (``BJ-JS-017`` in ``BJ-JS-###``), or None: a code kept
+	from another system must push the series' counter past it."""
+	digits = code[len(resolved.prefix) : len(code) - len(resolved.suffix)]
+	if not (digits.isascii() and digits.isdigit()) or not code.startswith(resolved.prefix):
+		return None
+	serial = int(digits)
+	return serial if resolved.code(serial) == code else None

@@ -7,9 +7,10 @@ from customer_onboarding.importing.importer import run_import, validate_import
 from customer_onboarding.messages import plain_text
 
 
-def run_from_command_line(path: str, dry_run: bool, submit_for_review: bool, update_existing: bool) -> int:
+def run_from_command_line(path: str, dry_run: bool, options: dict[str, bool]) -> int:
+	"""`options`: the import's checks by fieldname (submit_for_review, update_existing, keep_legacy_codes)."""
 	frappe.set_user("Administrator")
-	doc = new_import(path, submit_for_review, update_existing)
+	doc = new_import(path, options)
 	summary = validate_import(doc)
 	frappe.db.commit()
 	print_problems(summary)
@@ -31,7 +32,7 @@ def run_from_command_line(path: str, dry_run: bool, submit_for_review: bool, upd
 	return 1 if totals["failed"] else 0
 
 
-def new_import(path: str, submit_for_review: bool, update_existing: bool):
+def new_import(path: str, options: dict[str, bool]):
 	with open(path, "rb") as f:
 		content = f.read()
 	file = frappe.get_doc(
@@ -41,8 +42,7 @@ def new_import(path: str, submit_for_review: bool, update_existing: bool):
 		{
 			"doctype": "Customer Import",
 			"import_file": file.file_url,
-			"submit_for_review": int(submit_for_review),
-			"update_existing": int(update_existing),
+			**{fieldname: int(bool(on)) for fieldname, on in options.items()},
 		}
 	).insert()
 	frappe.db.commit()

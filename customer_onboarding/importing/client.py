@@ -1,7 +1,7 @@
 """customer-onboarding-import: import customers into a remote ERPNext site through its REST API only.
 
     customer-onboarding-import --url https://erp.example.com --api-key KEY --api-secret SECRET FILE.xlsx
-        [--dry-run] [--submit-for-review] [--update-existing] [--timeout SECONDS]
+        [--dry-run] [--submit-for-review] [--update-existing] [--keep-legacy-codes] [--timeout SECONDS]
 
 Every request is retried on connection errors and 5xx answers; a retried upload or start does no harm because
 the import is created under a client token and starting a queued or finished import changes nothing.
@@ -132,7 +132,11 @@ def run(args: argparse.Namespace) -> int:
 	path = Path(args.file)
 	if not path.is_file():
 		raise ClientError(f"{path} is not a file")
-	options = {"submit_for_review": int(args.submit_for_review), "update_existing": int(args.update_existing)}
+	options = {
+		"submit_for_review": int(args.submit_for_review),
+		"update_existing": int(args.update_existing),
+		"keep_legacy_codes": int(args.keep_legacy_codes),
+	}
 	name = create_import(site, upload(site, path), str(uuid.uuid4()), options)
 	summary = site.call("customer_onboarding.api.validate_customer_import", name=name)
 	for problem in summary["problems"][:50]:
@@ -164,6 +168,9 @@ def parser() -> argparse.ArgumentParser:
 	p.add_argument("--dry-run", action="store_true", help="check every row and import nothing")
 	p.add_argument("--submit-for-review", action="store_true", help="new customers go to Pending Review")
 	p.add_argument("--update-existing", action="store_true", help="write rows to the customers they match")
+	p.add_argument(
+		"--keep-legacy-codes", action="store_true", help="a free legacy code becomes the customer code"
+	)
 	p.add_argument(
 		"--timeout", type=float, default=4 * 3600, help="seconds to wait for the import (default 4 hours)"
 	)

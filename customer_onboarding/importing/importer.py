@@ -63,7 +63,10 @@ CUSTOMER_FIELDS = (
 	"account_manager",
 	"credit_days",
 	"customer_code",
+	"legacy_code",
 )
+# A customer's codes, new and old, are not changed by an update.
+KEPT_ON_UPDATE = ("customer_code", "legacy_code")
 LINKS = {"customer_group": "Customer Group", "territory": "Territory", "account_manager": "User"}
 
 
@@ -369,6 +372,7 @@ def write_customer(doc: Document, record: CustomerRecord, code: str | None) -> t
 		return update_customer(doc, existing, record), existing
 	customer = new_customer(record)
 	customer.flags.reserved_customer_code = code
+	customer.flags.keep_legacy_code = doc.keep_legacy_codes
 	customer.insert()
 	add_contacts(customer, record)
 	add_bank_accounts(customer, record)
@@ -410,7 +414,7 @@ def updated_customer(name: str, record: CustomerRecord) -> tuple[Document, Docum
 	before = frappe.get_doc("Customer", name)
 	customer = frappe.get_doc("Customer", name)
 	for key in CUSTOMER_FIELDS:
-		if key != "customer_code" and record.values.get(key) not in (None, ""):
+		if key not in KEPT_ON_UPDATE and record.values.get(key) not in (None, ""):
 			customer.set(key, record.values[key])
 	return before, customer
 
@@ -422,7 +426,7 @@ def update_customer(doc: Document, name: str, record: CustomerRecord) -> str:
 	if not requested_changes(before, customer):
 		customer.save()
 		return "Updated"
-	changed = changed_fields(before, customer, [f for f in CUSTOMER_FIELDS if f != "customer_code"])
+	changed = changed_fields(before, customer, [f for f in CUSTOMER_FIELDS if f not in KEPT_ON_UPDATE])
 	request_changes(customer.name, {f: as_text(customer.get(f)) for f in changed}, doc, record.row)
 	return "Change Requested"
 

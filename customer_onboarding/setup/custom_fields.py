@@ -39,13 +39,14 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				no_copy=1,
 				in_standard_filter=1,
 				in_global_search=1,
+				description="The customer's code in the system it came from",
 			),
 			_field(
 				fieldname="customer_category",
 				fieldtype="Select",
 				label="Customer Category",
 				options="\nVIP\nRegular\nPotential",
-				insert_after="customer_code",
+				insert_after="legacy_code",
 				in_standard_filter=1,
 			),
 			_field(

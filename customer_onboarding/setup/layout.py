@@ -18,6 +18,7 @@ DOCTYPE = "Customer"
 ANCHOR = "customer_type"
 FIELDS_BESIDE_NAME = ("tax_id", "registered_address", "mobile_no", "email_id", "registry_facts")
 TYPED_WHILE_NEW = ("mobile_no", "email_id")
+SEARCHED_BY = "legacy_code"
 FIELD_PROPERTIES = (
 	("fieldtype", "Data", "Select"),
 	("read_only_depends_on", "eval:!doc.__islocal", "Code"),
@@ -40,11 +41,37 @@ def restore_stock_layout() -> None:
 	"""Uninstall: our property setters go; a field order the site had before us gets stock positions back."""
 	for name in frappe.get_all("Property Setter", {"doc_type": DOCTYPE, "module": MODULE}, pluck="name"):
 		frappe.delete_doc("Property Setter", name, ignore_permissions=True, force=True)
+	if name := search_setter():
+		fields = [fieldname for fieldname in search_fields() if fieldname != SEARCHED_BY]
+		frappe.db.set_value("Property Setter", name, "value", ",".join(fields))
 	if order := site_order():
 		for fieldname, previous in stock_predecessors().items():
 			order = move_after(order, fieldname, previous)
 		frappe.db.set_value("Property Setter", order_setter(), "value", json.dumps(order))
 	frappe.clear_cache(doctype=DOCTYPE)
+
+
+def search_by_legacy_code() -> None:
+	"""Every customer link field finds a customer by its old code: ERPNext's customer query searches the search
+	fields. A site that set its own search fields keeps its setter, with the legacy code added."""
+	fields = search_fields()
+	if SEARCHED_BY in fields:
+		return
+	value = ",".join([*fields, SEARCHED_BY])
+	if name := search_setter():
+		frappe.db.set_value("Property Setter", name, "value", value)
+	else:
+		set_property("search_fields", value, "Data")
+	frappe.clear_cache(doctype=DOCTYPE)
+
+
+def search_fields() -> list[str]:
+	value = frappe.get_meta(DOCTYPE, cached=False).search_fields or ""
+	return [fieldname.strip() for fieldname in value.split(",") if fieldname.strip()]
+
+
+def search_setter() -> str | None:
+	return frappe.db.get_value("Property Setter", {"doc_type": DOCTYPE, "property": "search_fields"})
 
 
 def current_order() -> list[str]:

@@ -22,6 +22,10 @@ def forget_loaded_hooks():
 		del frappe.local.doc_events_hooks
 
 
+def search_fields() -> list[str]:
+	return [f.strip() for f in (frappe.get_meta("Customer", cached=False).search_fields or "").split(",")]
+
+
 def reinstall():
 	install_app(APP)
 	frappe.db.commit()
@@ -61,6 +65,7 @@ class TestInstallCycle(FrappeTestCase):
 		self.assertFalse(frappe.db.has_index("tabSales Invoice", STOCKTAKE_INDEX))
 		self.assertFalse(frappe.db.exists("Workflow", "Customer Onboarding"))
 		self.assertFalse(frappe.db.exists("Role", "Customer Onboarding Reviewer"))
+		self.assertNotIn("legacy_code", search_fields())
 
 		legacy = legacy_customer(mobile_no="139 8765 4321", tax_id=" 911100 003gn6hc9hpf")
 		legacy_disabled = legacy_customer(disabled=1)
@@ -78,6 +83,7 @@ class TestInstallCycle(FrappeTestCase):
 		)
 		self.assertTrue(frappe.db.exists("DocType", "Customer Code Rule"))
 		self.assertTrue(frappe.db.get_value("Workflow", "Customer Onboarding", "is_active"))
+		self.assertIn("legacy_code", search_fields())
 		self.assertTrue(frappe.db.has_index("tabSales Invoice", STOCKTAKE_INDEX))
 		frappe.db.updatedb("Customer")
 		self.assertFalse(

@@ -152,6 +152,17 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 				"留空：编码按规则生成。填写时用于匹配已有客户",
 			),
 		),
+		Column(
+			"legacy_code",
+			"Legacy Code",
+			"旧编码",
+			"id",
+			rule=(
+				"The customer's code in the system it came from: kept as the customer code when the import "
+				"says so and the code is free, otherwise stored as the legacy code",
+				"客户在原系统中的编码：导入设置为保留且该编码未被占用时作为客户编码，否则保存为旧编码",
+			),
+		),
 	),
 	CONTACTS: (
 		CUSTOMER_KEY,
@@ -209,6 +220,7 @@ SAMPLE_ROWS = {
 		"北京市海淀区中关村大街1号",
 		"",
 		30,
+		"",
 		"",
 	),
 	CONTACTS: ("C1", "三", "张", "13900139000", "010-65529988", "zhang@example.com", "采购经理", "Yes"),

@@ -6,6 +6,7 @@ from customer_onboarding.core.codes import (
 	normalise_segment_code,
 	parse_pattern,
 	resolve_pattern,
+	serial_in_series,
 )
 from customer_onboarding.core.problems import ProblemError
 
@@ -73,3 +74,20 @@ class TestSegmentCodes(unittest.TestCase):
 		self.assertFalse(is_valid_segment_code("B-J"))
 		self.assertFalse(is_valid_segment_code(""))
 		self.assertFalse(is_valid_segment_code("ABCDEFGHIJK"))
+
+
+class TestSerialInSeries(unittest.TestCase):
+	def test_a_code_the_series_would_give_has_its_serial(self):
+		series = resolve("{territory_code}-{group_code}-###", territory_code="BJ", group_code="JS")
+		self.assertEqual(serial_in_series("BJ-JS-017", series), 17)
+		self.assertEqual(serial_in_series("BJ-JS-1000", series), 1000)
+
+	def test_a_suffix_after_the_serial_is_part_of_the_series(self):
+		self.assertEqual(serial_in_series("C0042X", resolve("C####X")), 42)
+		self.assertIsNone(serial_in_series("C0042", resolve("C####X")))
+
+	def test_codes_the_series_would_never_give_have_none(self):
+		series = resolve("BJ-###")
+		for code in ("SH-017", "BJ-17", "BJ-0017", "BJ-01A", "BJ-", "BJ-\uff11\uff12\uff13", "017"):
+			with self.subTest(code=code):
+				self.assertIsNone(serial_in_series(code, series))

@@ -21,6 +21,7 @@ class CustomerImport(Document):
 		error_report: DF.Attach | None
 		failed: DF.Int
 		import_file: DF.Attach
+		keep_legacy_codes: DF.Check
 		problems_json: DF.LongText | None
 		shares: DF.Int
 		skipped: DF.Int
