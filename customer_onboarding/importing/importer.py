@@ -16,7 +16,7 @@ from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow
 
 from customer_onboarding.change_requests.importing import request_changes, requested_changes
-from customer_onboarding.coding import code_series, reserve_codes
+from customer_onboarding.coding import code_series, keep_legacy_code, reserve_codes
 from customer_onboarding.constants import SUBMIT_FOR_REVIEW
 from customer_onboarding.core.change_requests import as_text, changed_fields
 from customer_onboarding.core.codes import ResolvedPattern
@@ -223,13 +223,19 @@ def plan_import(import_name: str, shares: int | None = None) -> list[Share]:
 
 def new_series(doc: Document, record: CustomerRecord) -> ResolvedPattern | None:
 	"""The series the row's new customer takes its code from; None for a row that creates no customer, keeps
-	the code it brings (a System Manager's), or matches no rule."""
+	the code it brings (a System Manager's, or a free legacy code the import keeps), or matches no rule.
+
+	A kept legacy code moves its series' counter past it here, before any share reserves codes, so the codes
+	given by rule go on above it."""
 	if record.all_problems or matching_customer(record):
 		return None
 	if record.values.get("customer_code") and "System Manager" in frappe.get_roles():
 		return None
 	try:
-		return code_series(new_customer(record))
+		customer = new_customer(record)
+		if doc.keep_legacy_codes and keep_legacy_code(customer):
+			return None
+		return code_series(customer)
 	except frappe.ValidationError:
 		frappe.clear_messages()
 		return None
