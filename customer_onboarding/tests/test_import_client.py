@@ -20,6 +20,7 @@ from frappe.utils.background_jobs import get_job
 from customer_onboarding.core.shards import MIN_ROWS_PER_SHARE
 from customer_onboarding.importing.jobs import import_job_ids, job_alive, job_id, queue_import, share_job_id
 from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
+from customer_onboarding.tests.processes import frappe_process, kill_group
 from customer_onboarding.tests.utils import make_uscc, make_user, unique_code
 
 API_USER = "co-api-importer@example.com"
@@ -29,27 +30,6 @@ def free_port() -> int:
 	with socket.socket() as s:
 		s.bind(("127.0.0.1", 0))
 		return s.getsockname()[1]
-
-
-def frappe_process(*args: str, own_group: bool = False) -> subprocess.Popen:
-	"""`bench --site <test site> <args>`; with `own_group` in a process group of its own, to kill with its
-	children (a `bench worker` forks a child for every job)."""
-	command = [
-		sys.executable,
-		"-m",
-		"frappe.utils.bench_helper",
-		"frappe",
-		"--site",
-		frappe.local.site,
-		*args,
-	]
-	return subprocess.Popen(
-		command,
-		cwd=os.path.abspath(frappe.local.sites_path),
-		stdout=subprocess.DEVNULL,
-		stderr=subprocess.DEVNULL,
-		start_new_session=own_group,
-	)
 
 
 def wait_until_up(url: str, seconds: int = 60) -> None:
@@ -325,9 +305,3 @@ def status_of(doc) -> str:
 
 def logged_rows(doc) -> int:
 	return frappe.db.count("Customer Import Log", {"customer_import": doc.name})
-
-
-def kill_group(process: subprocess.Popen) -> None:
-	if process.poll() is None:
-		os.killpg(process.pid, signal.SIGKILL)
-		process.wait(timeout=30)
