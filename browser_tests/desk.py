@@ -60,6 +60,18 @@ def wait_until_bound(field: Locator, value: str | None = None) -> None:
 	field.page.wait_for_function(BOUND, arg=[field.element_handle(), value])
 
 
+def settled(page: Page, quiet_ms: int = 300) -> None:
+	"""Until the desk has had no request open for `quiet_ms`, as a person waits for the screen to stop changing.
+	A field's change can start a request whose answer sets other fields (ERPNext's pricing rule sets an item
+	row's rate after its qty changes): a value typed before that answer would be overwritten."""
+	idle = "() => !(window.frappe?.request?.ajax_count > 0)"
+	page.wait_for_function(idle)
+	page.wait_for_timeout(quiet_ms)
+	while not page.evaluate(idle):
+		page.wait_for_function(idle)
+		page.wait_for_timeout(quiet_ms)
+
+
 def answered(page: Page, method: str):
 	"""Around a step: returns once the server has answered the call of `method` that the step made."""
 	return page.expect_response(lambda response: calls(response.request, method))

@@ -6,7 +6,6 @@ from playwright.sync_api import Page, expect
 
 from browser_tests.conftest import BASE_URL, records, translated
 from browser_tests.desk import (
-	answered,
 	choose,
 	control,
 	dialog,
@@ -18,6 +17,7 @@ from browser_tests.desk import (
 	open_form,
 	pick_link,
 	save,
+	settled,
 	take_action,
 	wait_for_document,
 	wait_until_saved,
@@ -126,11 +126,14 @@ def test_sales_user_orders_for_it(sales, journey, screenshot):
 	pick_link(order, "customer", journey["customer_name"][:8], journey["customer_name"])
 	items = control(order, "items")
 	items.locator(".grid-row[data-idx='1'] [data-fieldname='item_code']").first.click()
-	with answered(sales, "erpnext.stock.get_item_details.get_item_details"):  # it sets the row's qty and rate
-		pick_link(items, "item_code", "CO-TEST-SERVICE")
+	pick_link(items, "item_code", "CO-TEST-SERVICE")
+	settled(
+		sales
+	)  # ERPNext fetches the item's details, then applies pricing rules: both set the row's qty and rate
 	for fieldname, value in (("qty", "2"), ("rate", "1000")):
 		items.locator(f".grid-row[data-idx='1'] [data-fieldname='{fieldname}']").first.click()
 		fill(items, fieldname, value)
+		settled(sales)
 	# The site's date format comes from the setup wizard; ERPNext copies the date to the item rows.
 	fill(order, "delivery_date", "12-31-2099")
 	save(sales)

@@ -14,7 +14,12 @@ from frappe.query_builder.functions import IfNull
 
 from customer_onboarding.coding import COUNTER, code_series, next_code
 from customer_onboarding.settings import get_settings
-from customer_onboarding.utils.jobs import queue_document_job, run_in_steps, step_alone
+from customer_onboarding.utils.jobs import (
+	queue_document_job,
+	run_in_steps,
+	site_cache_cleared_once,
+	step_alone,
+)
 
 RECODE = "Customer Recode"
 PROGRESS_EVERY = 20
@@ -68,16 +73,17 @@ def run_recode(name: str) -> None:
 	"""The background job. A customer no rule applies to is left and noted; anything else fails the run."""
 	frappe.set_user_lang(frappe.session.user)
 	doc = frappe.get_doc(RECODE, name)
-	run_in_steps(
-		doc,
-		chosen_customers(doc),
-		lambda customer: step_alone(
-			doc, "customers_recoded", customer, lambda: give_code(frappe.get_doc("Customer", customer))
-		),
-		_("Re-coding customers"),
-		"customers_left",
-		PROGRESS_EVERY,
-	)
+	with site_cache_cleared_once():
+		run_in_steps(
+			doc,
+			chosen_customers(doc),
+			lambda customer: step_alone(
+				doc, "customers_recoded", customer, lambda: give_code(frappe.get_doc("Customer", customer))
+			),
+			_("Re-coding customers"),
+			"customers_left",
+			PROGRESS_EVERY,
+		)
 
 
 def give_code(customer: Document) -> None:

@@ -9,12 +9,17 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from customer_onboarding.change_requests.fields import sensitive_fields
+from customer_onboarding.change_requests.fields import field_label, sensitive_fields
 from customer_onboarding.core.match_keys import EMAIL, PHONE, TAX_ID
 from customer_onboarding.core.merging import choose_survivor, choose_values, chosen_changes, duplicate_groups
 from customer_onboarding.match_keys.store import KEYS
 from customer_onboarding.merging.merge import load_members, merge_fields, merge_group
-from customer_onboarding.utils.jobs import queue_document_job, run_in_steps, step_alone
+from customer_onboarding.utils.jobs import (
+	queue_document_job,
+	run_in_steps,
+	site_cache_cleared_once,
+	step_alone,
+)
 
 BULK_MERGE = "Customer Bulk Merge"
 PROGRESS_EVERY = 10
@@ -54,8 +59,14 @@ def dry_run(match_key: str, limit: int = 500) -> dict:
 		members = load_members(group)
 		survivor = choose_survivor(members)
 		choices = choose_values(members, merge_fields(), sensitive, survivor)
+		changes = chosen_changes(members, choices, survivor)
 		plans.append(
-			{"customers": group, "survivor": survivor, "changes": chosen_changes(members, choices, survivor)}
+			{
+				"customers": group,
+				"survivor": survivor,
+				"changes": changes,
+				"labels": {fieldname: field_label(fieldname) for fieldname in changes},
+			}
 		)
 	return {"groups": len(groups), "customers": sum(len(g) for g in groups), "plans": plans}
 
@@ -73,11 +84,12 @@ def run_bulk_merge(name: str) -> None:
 	"""The background job. A group refused by the rules is left and noted; anything else fails the run."""
 	frappe.set_user_lang(frappe.session.user)
 	doc = frappe.get_doc(BULK_MERGE, name)
-	run_in_steps(
-		doc,
-		sharing_groups(doc.match_key),
-		lambda group: step_alone(doc, "groups_merged", ", ".join(group), lambda: merge_group(group)),
-		_("Merging customers"),
-		"groups_left",
-		PROGRESS_EVERY,
-	)
+	with site_cache_cleared_once():
+		run_in_steps(
+			doc,
+			sharing_groups(doc.match_key),
+			lambda group: step_alone(doc, "groups_merged", ", ".join(group), lambda: merge_group(group)),
+			_("Merging customers"),
+			"groups_left",
+			PROGRESS_EVERY,
+		)

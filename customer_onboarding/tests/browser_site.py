@@ -3,8 +3,12 @@
 Run once per site: `bench --site <site> execute customer_onboarding.tests.browser_site.prepare`.
 """
 
+import random
+
 import frappe
 
+from customer_onboarding.match_keys.store import refresh_match_keys
+from customer_onboarding.tests.legacy import legacy_customer
 from customer_onboarding.tests.utils import (
 	company,
 	enabled_customer,
@@ -12,8 +16,10 @@ from customer_onboarding.tests.utils import (
 	make_rule,
 	make_standard_users,
 	make_territory,
+	make_uscc,
 	make_user,
 	settings,
+	unique_code,
 )
 
 PASSWORD = "Browser-Test-Passw0rd!"
@@ -23,6 +29,8 @@ REVIEWER = "browser-reviewer@example.com"
 MASTER = "browser-master@example.com"
 EXISTING_CUSTOMER = "华为技术有限公司"
 TERRITORY = "华北"
+# Customers brought over from a legacy ERP, named by their old codes, for the merge and re-code walkthrough.
+LEGACY_TERRITORY = "华南"
 CODE_PATTERN = "KH-#####"
 
 PEOPLE = (
@@ -50,6 +58,7 @@ def prepare() -> dict:
 	if not frappe.db.exists("Customer Code Rule", {"pattern": CODE_PATTERN}):
 		make_rule(CODE_PATTERN)
 	existing_customer()
+	legacy_base()
 	# Every visitor of the browser suite comes from 127.0.0.1.
 	settings_doc = frappe.get_single("Customer Onboarding Settings")
 	settings_doc.update({"registration_owner": SALES_ZH, "registration_limit_per_hour": 100})
@@ -63,6 +72,29 @@ def make_person(email: str, language: str, roles: tuple[str, ...]) -> None:
 	user = frappe.get_doc("User", email)
 	user.update({"language": language, "new_password": PASSWORD, "first_name": email.split("@")[0]})
 	user.save(ignore_permissions=True)
+
+
+def legacy_base() -> None:
+	"""Fresh on every run, as a migration left them: two pairs sharing a tax ID (one pair for the report's Merge,
+	one for the bulk merge) and two customers of their own, in a territory of their own, with their match keys
+	filled as the install fills them."""
+	if not frappe.db.exists("Territory", LEGACY_TERRITORY):
+		make_territory(LEGACY_TERRITORY, "HN")
+	names = []
+	for _pair in range(2):
+		tax_id, company_name = make_uscc(), f"旧系统{unique_code(4)}贸易有限公司"
+		for number, address in enumerate(("广州市天河区体育西路1号", "")):
+			names.append(
+				legacy_customer(
+					customer_name=company_name,
+					tax_id=tax_id if number == 0 else tax_id.lower(),
+					territory=LEGACY_TERRITORY,
+					mobile_no=f"+86138{random.randrange(10**8):08d}",
+					registered_address=address,
+				)
+			)
+	names += [legacy_customer(territory=LEGACY_TERRITORY) for _single in range(2)]
+	refresh_match_keys(names)
 
 
 def existing_customer() -> None:

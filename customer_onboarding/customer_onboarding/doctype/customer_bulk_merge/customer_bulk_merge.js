@@ -21,7 +21,7 @@ function show_dry_run(result) {
 	const rows = result.plans
 		.map((plan) => {
 			const changes = Object.entries(plan.changes)
-				.map(([field, value]) => `${frappe.utils.escape_html(field)}: ${frappe.utils.escape_html(value)}`)
+				.map(([field, value]) => `${frappe.utils.escape_html(plan.labels[field])}: ${frappe.utils.escape_html(value)}`)
 				.join("<br>");
 			const others = plan.customers.filter((name) => name !== plan.survivor).join(", ");
 			return `<tr><td>${frappe.utils.escape_html(plan.survivor)}</td><td>${frappe.utils.escape_html(others)}</td><td>${changes}</td></tr>`;

@@ -1,5 +1,7 @@
 """Re-coding legacy customers: the dry run, codes by the rule, the old code kept, renamed with every link."""
 
+from unittest.mock import patch
+
 import frappe
 
 from customer_onboarding import api
@@ -66,6 +68,39 @@ class TestCustomerRecode(SalesDocumentCase):
 		self.assertFalse(frappe.db.exists("Customer", f"{self.code}-0003"))
 		doc = frappe.get_doc("Customer Recode", self.recode)
 		self.assertEqual((doc.status, doc.customers_left), ("Completed", 0))
+
+	def test_a_killed_run_leaves_no_customer_half_recoded_and_a_second_start_finishes(self):
+		frappe.db.commit()
+		renamed = []
+		real = frappe.rename_doc
+
+		def killed_on_the_second_rename(*args, **kwargs):
+			renamed.append(args[1])
+			if len(renamed) == 2:
+				raise KeyboardInterrupt
+			return real(*args, **kwargs)
+
+		with as_user(MASTER_MANAGER), patch.object(frappe, "rename_doc", killed_on_the_second_rename):
+			self.assertRaises(KeyboardInterrupt, run_recode, self.recode)
+		frappe.db.rollback()
+		second = frappe.db.get_value("Customer", self.customers[1], ["customer_code", "legacy_code"])
+		self.assertEqual(second, (self.customers[1], None))
+		self.assertTrue(frappe.db.exists("Customer", f"{self.code}-0001"))
+		with as_user(MASTER_MANAGER):
+			run_recode(self.recode)
+		self.assertEqual(
+			frappe.db.get_value("Customer", f"{self.code}-0002", "legacy_code"), self.customers[1]
+		)
+		self.assertFalse(frappe.db.exists("Customer", f"{self.code}-0003"))
+		self.assertEqual(frappe.db.get_value("Customer Recode", self.recode, "status"), "Completed")
+
+	def test_the_sites_caches_are_cleared_once_when_the_run_ends(self):
+		clear_cache = frappe.clear_cache
+		frappe.cache.set_value("customer-onboarding-test", "cached")
+		with as_user(MASTER_MANAGER):
+			run_recode(self.recode)
+		self.assertIs(frappe.clear_cache, clear_cache)
+		self.assertIsNone(frappe.cache.get_value("customer-onboarding-test"))
 
 	def test_only_master_managers_and_system_managers_recode(self):
 		with as_user(SALES_USER):
