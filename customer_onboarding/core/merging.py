@@ -1,7 +1,8 @@
 """Merging a group of duplicate customers into one: which customer survives, and which value each field keeps.
 
 Rules, in order, for each field:
-- a tax ID that is a valid USCC wins over one that is not;
+- a tax ID that is a valid USCC as written wins over one valid only once normalised (`91110108...j` for `...J`),
+  which wins over one that is not valid;
 - a sensitive field takes an Enabled customer's value (the most recently updated, when several are);
 - otherwise the most recently updated customer's value that is not empty.
 """
@@ -35,11 +36,19 @@ def is_valid_uscc(value: str) -> bool:
 	return bool(value) and uscc_problem(normalise_tax_id(value)) is None
 
 
+def tax_id_rank(value: str) -> int:
+	"""2 for a valid USCC as written, 1 for one valid once normalised, 0 for anything else."""
+	if not is_valid_uscc(value):
+		return 0
+	return 2 if value == normalise_tax_id(value) else 1
+
+
 def choose_value(fieldname: str, members: list[Member], survivor: str, sensitive: bool) -> str:
 	"""The member whose value of `fieldname` the survivor keeps; the survivor itself when none has a value."""
 	filled = [m for m in members if m.values.get(fieldname)]
-	if fieldname == TAX_ID and any(is_valid_uscc(m.values[fieldname]) for m in filled):
-		filled = [m for m in filled if is_valid_uscc(m.values[fieldname])]
+	if fieldname == TAX_ID and filled:
+		best = max(tax_id_rank(m.values[fieldname]) for m in filled)
+		filled = [m for m in filled if tax_id_rank(m.values[fieldname]) == best]
 	if sensitive and any(m.enabled for m in filled):
 		filled = [m for m in filled if m.enabled]
 	if not filled:

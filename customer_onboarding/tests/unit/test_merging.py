@@ -50,6 +50,13 @@ class TestValues(unittest.TestCase):
 		members = [member("A", "2026-03-01", True, tax_id=INVALID), member("B", "2026-01-01", tax_id=VALID)]
 		self.assertEqual(choose_values(members, ["tax_id"], {"tax_id"}, "A"), {"tax_id": "B"})
 
+	def test_a_uscc_as_written_wins_over_one_valid_only_once_normalised(self):
+		members = [
+			member("A", "2026-03-01", True, tax_id=VALID.lower()),
+			member("B", "2026-01-01", tax_id=VALID),
+		]
+		self.assertEqual(choose_values(members, ["tax_id"], {"tax_id"}, "A"), {"tax_id": "B"})
+
 	def test_no_value_anywhere_keeps_the_survivors(self):
 		members = [member("A", "2026-01-01"), member("B", "2026-02-01")]
 		self.assertEqual(choose_values(members, ["website"], set(), "A"), {"website": "A"})
