@@ -182,6 +182,16 @@ class TestCustomerMerge(SalesDocumentCase):
 		self.assertEqual(len(linked("Contact", keep)), 1)
 		self.assertEqual(frappe.db.get_value("Customer", keep, "website"), "legacy.example.cn")
 
+	def test_a_legacy_uscc_as_written_wins_over_a_newer_lower_case_copy(self):
+		tax_id = make_uscc()
+		written = legacy_customer(tax_id=tax_id)
+		lower = legacy_customer(tax_id=tax_id.lower())
+		frappe.db.set_value("Customer", lower, "modified", "2099-01-01 00:00:00", update_modified=False)
+		with as_user(MASTER_MANAGER):
+			preview = api.customer_merge_preview([written, lower])
+		chosen = {f["fieldname"]: f["chosen"] for f in preview["fields"]}
+		self.assertEqual((preview["survivor"], chosen["tax_id"]), (lower, written))
+
 	def test_only_master_managers_and_system_managers_merge(self):
 		with as_user(SALES_USER):
 			a, b = make_customer(), make_customer()
