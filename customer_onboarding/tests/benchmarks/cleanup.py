@@ -19,7 +19,7 @@ from customer_onboarding.match_keys.fill import fill_match_keys
 from customer_onboarding.merging.bulk import run_bulk_merge, sharing_groups
 from customer_onboarding.recoding import run_recode
 from customer_onboarding.tests.benchmarks.data import customers
-from customer_onboarding.tests.utils import company, make_rule, settings
+from customer_onboarding.tests.utils import company, make_rule, make_territory, settings
 
 CUSTOMER_FIELDS = ["name", "customer_code", "customer_name", "customer_type", "customer_group", "territory"]
 CUSTOMER_FIELDS += ["tax_id", "mobile_no", "workflow_state", "creation", "modified", "owner", "modified_by"]
@@ -176,11 +176,7 @@ def stock_rename(names: list[str]) -> tuple[str, int, float]:
 
 def recode_growth(linked: int, count: int = 200) -> tuple[int, float]:
 	"""Customers re-coded a second, for customers with `linked` documents each (a territory of their own)."""
-	territory = f"Recode {linked}"
-	if not frappe.db.exists("Territory", territory):
-		frappe.get_doc(
-			{"doctype": "Territory", "territory_name": territory, "parent_territory": "All Territories"}
-		).insert()
+	territory = make_territory(f"Recode {linked}")
 	names = make_base(f"G{linked:02d}-", count, 0, linked)
 	frappe.db.set_value("Customer", {"name": ["in", names]}, "territory", territory)
 	doc = frappe.get_doc(
