@@ -44,15 +44,17 @@ def list_again_in_inbox(doc, method: str | None = None) -> None:
 	entries for that state go, and Frappe's own hook, which runs after this one, makes a new entry."""
 	if not doc.has_value_changed("workflow_state"):
 		return
-	done = frappe.get_all(
-		"Workflow Action",
-		{
-			"reference_doctype": doc.doctype,
-			"reference_name": doc.name,
-			"workflow_state": doc.workflow_state,
-			"status": "Completed",
-		},
-		pluck="name",
+	action = DocType("Workflow Action")
+	done = (
+		frappe.qb.from_(action)
+		.select(action.name)
+		.where(
+			(action.reference_name == doc.name)
+			& (action.reference_doctype == doc.doctype)
+			& (action.workflow_state == doc.workflow_state)
+			& (action.status == "Completed")
+		)
+		.run(pluck=True)
 	)
 	if done:
 		frappe.db.delete("Workflow Action Permitted Role", {"parent": ["in", done]})

@@ -14,6 +14,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.model.workflow import apply_workflow
+from frappe.utils import now_datetime
 
 from customer_onboarding.change_requests.importing import request_changes, requested_changes
 from customer_onboarding.coding import code_series, keep_legacy_code, reserve_codes
@@ -35,12 +36,16 @@ from customer_onboarding.core.tax_id import ORGANISATION_TYPES, normalise_tax_id
 from customer_onboarding.exceptions import RegistryError
 from customer_onboarding.importing.lookups import cheaper_lookups
 from customer_onboarding.importing.messages import import_problem_message
-from customer_onboarding.match_keys.store import bump_key_version, customers_with_any
+from customer_onboarding.match_keys.store import (
+	bump_key_version,
+	customers_with_any,
+	match_keys_refreshed_once,
+)
 from customer_onboarding.messages import plain_text
 from customer_onboarding.registry.batch import check_customers
 from customer_onboarding.registry.providers import has_provider
 from customer_onboarding.settings import get_settings
-from customer_onboarding.utils.bulk import bulk_memo
+from customer_onboarding.utils.bulk import bulk_memo, insert_rows
 from customer_onboarding.validation import (
 	contact_problems,
 	customer_problems,
@@ -50,6 +55,7 @@ from customer_onboarding.validation import (
 )
 
 BATCH = 50
+LOG = "Customer Import Log"
 CUSTOMER_FIELDS = (
 	"customer_name",
 	"customer_type",
@@ -261,7 +267,7 @@ def reserve_share_codes(share: list[CustomerRecord], series: dict) -> dict[int, 
 
 def pending_records(doc: Document, parsed: ParsedFile, rows: list[int] | None = None) -> list[CustomerRecord]:
 	"""The file's customer rows (only `rows`, when given) that have no log row yet."""
-	done = set(frappe.get_all("Customer Import Log", {"customer_import": doc.name}, pluck="row"))
+	done = set(frappe.get_all(LOG, {"customer_import": doc.name}, pluck="row"))
 	wanted = set(rows) if rows is not None else None
 	return [r for r in parsed.customers if r.row not in done and (wanted is None or r.row in wanted)]
 
@@ -298,7 +304,7 @@ def check_in_registry(doc: Document) -> None:
 	if not (doc.check_registry and has_provider()):
 		return
 	imported = frappe.get_all(
-		"Customer Import Log",
+		LOG,
 		{"customer_import": doc.name, "outcome": ["in", ("Created", "Updated")]},
 		pluck="customer",
 	)
@@ -311,10 +317,14 @@ def check_in_registry(doc: Document) -> None:
 
 
 def import_records(doc: Document, records: list[CustomerRecord], codes: dict[int, str], report=None) -> None:
-	"""Import rows in order, committing every BATCH rows and then calling `report()`; run by each share."""
+	"""Import rows in order, committing every BATCH rows with their log rows and then calling `report()`; run by
+	each share."""
+	logs = []
 	for index, record in enumerate(records, start=1):
-		import_row(doc, record, codes.get(record.row))
+		logs.append(import_row(doc, record, codes.get(record.row)))
 		if index % BATCH == 0 or index == len(records):
+			write_logs(logs)
+			logs.clear()
 			frappe.db.commit()
 			forget_finished_saves()
 			if report:
@@ -333,26 +343,28 @@ def report_progress(doc: Document, progress) -> None:
 
 
 def logged_rows(doc: Document) -> int:
-	return frappe.db.count("Customer Import Log", {"customer_import": doc.name})
+	return frappe.db.count(LOG, {"customer_import": doc.name})
 
 
 def import_progress(doc: Document) -> dict:
 	return {"status": doc.status, "total_rows": doc.total_rows or 0, "done": logged_rows(doc)}
 
 
-def import_row(doc: Document, record: CustomerRecord, code: str | None = None) -> None:
-	"""Write one row and its log row, or neither and a Failed log row. A row that does not create the customer
-	its `code` was reserved for leaves that code unused, a gap its log row names."""
+def import_row(doc: Document, record: CustomerRecord, code: str | None = None) -> tuple:
+	"""Write one row, or nothing; return its log row, which is written with the batch's commit, so that a row is
+	logged exactly when its customer is committed. A row that does not create the customer its `code` was
+	reserved for leaves that code unused, a gap its log row names."""
 	savepoint = f"row_{record.row}"
 	frappe.db.savepoint(savepoint)
 	try:
-		outcome, customer = write_customer(doc, record, code)
-		log(doc, record, outcome, customer, "" if outcome == "Created" else gap_note(code))
+		with match_keys_refreshed_once():
+			outcome, customer = write_customer(doc, record, code)
+		return log_row(doc, record, outcome, customer, "" if outcome == "Created" else gap_note(code))
 	except Exception as error:
 		message = failure_message(error, record)
 		frappe.db.rollback(save_point=savepoint)
 		frappe.clear_messages()
-		log(doc, record, "Failed", None, " ".join(filter(None, (message, gap_note(code)))))
+		return log_row(doc, record, "Failed", None, " ".join(filter(None, (message, gap_note(code)))))
 
 
 def gap_note(code: str | None) -> str:
@@ -490,17 +502,29 @@ def ensure_bank(bank: str) -> None:
 		frappe.get_doc({"doctype": "Bank", "bank_name": bank}).insert(ignore_permissions=True)
 
 
-def log(doc: Document, record: CustomerRecord, outcome: str, customer: str | None, message: str = "") -> None:
-	frappe.get_doc(
-		{
-			"doctype": "Customer Import Log",
-			"customer_import": doc.name,
-			"row": record.row,
-			"outcome": outcome,
-			"customer": customer,
-			"message": message,
-		}
-	).db_insert()
+LOG_FIELDS = ["name", "creation", "modified", "owner", "modified_by", "customer_import", "row", "outcome"]
+LOG_FIELDS += ["customer", "message"]
+
+
+def log_row(doc: Document, record: CustomerRecord, outcome: str, customer: str | None, message: str) -> tuple:
+	now, user = now_datetime(), frappe.session.user
+	return (
+		frappe.generate_hash(length=10),
+		now,
+		now,
+		user,
+		user,
+		doc.name,
+		record.row,
+		outcome,
+		customer,
+		message,
+	)
+
+
+def write_logs(rows: list[tuple]) -> None:
+	if rows:
+		insert_rows(LOG, LOG_FIELDS, rows)
 
 
 def publish(doc: Document, done: int, total: int) -> None:
@@ -515,7 +539,7 @@ def publish(doc: Document, done: int, total: int) -> None:
 
 def totals(doc: Document) -> dict:
 	counts = frappe.get_all(
-		"Customer Import Log",
+		LOG,
 		filters={"customer_import": doc.name},
 		fields=["outcome", "count(*) as n"],
 		group_by="outcome",
@@ -555,7 +579,7 @@ def orphan_reason(record) -> str:
 def save_error_report(doc: Document, parsed: ParsedFile) -> str:
 	reasons = dict(
 		frappe.get_all(
-			"Customer Import Log",
+			LOG,
 			filters={"customer_import": doc.name, "outcome": "Failed"},
 			fields=["row", "message"],
 			as_list=True,

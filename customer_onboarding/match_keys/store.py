@@ -5,7 +5,8 @@ rather than in fields of Customer: every lookup is one indexed query, and a save
 changed.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import frappe
 from frappe.query_builder import Order
@@ -24,6 +25,8 @@ VERSION_KEY = "customer_onboarding:match_key_version"
 def refresh_match_keys(customers: Iterable[str]) -> None:
 	"""Make the stored keys of these customers what their current data, and their contacts', gives."""
 	names = sorted({name for name in customers if name})
+	if refreshing_later(names):
+		return
 	for start in range(0, len(names), BATCH):
 		batch = names[start : start + BATCH]
 		write_difference(stored_keys(batch), wanted_keys(batch))
@@ -31,9 +34,32 @@ def refresh_match_keys(customers: Iterable[str]) -> None:
 
 def refresh_saved_customer_keys(doc) -> None:
 	"""After a customer's save: its keys from the saved document, without reading its row again."""
+	if refreshing_later([doc.name]):
+		return
 	write_difference(
 		stored_keys([doc.name]), {doc.name: keys_from(doc, *contact_phones_and_emails([doc.name]))}
 	)
+
+
+@contextmanager
+def match_keys_refreshed_once() -> Iterator[None]:
+	"""Within the block, the saves of customers and contacts only note whose keys they change; those customers'
+	keys are refreshed once, when the block ends without an error. An import writes a customer and then each of
+	its contacts, which would otherwise refresh the same customer's keys once per document."""
+	frappe.flags.match_keys_to_refresh = pending = set()
+	try:
+		yield
+	finally:
+		frappe.flags.match_keys_to_refresh = None
+	refresh_match_keys(pending)
+
+
+def refreshing_later(customers: list[str]) -> bool:
+	pending = frappe.flags.match_keys_to_refresh
+	if pending is None:
+		return False
+	pending.update(customers)
+	return True
 
 
 def delete_match_keys(customer: str) -> None:

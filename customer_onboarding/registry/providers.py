@@ -14,6 +14,7 @@ from customer_onboarding.core.registry import (
 from customer_onboarding.exceptions import RegistryError
 
 PROVIDER = "Business Registry Provider"
+PROVIDER_CACHE_KEY = "customer_onboarding:has_provider"
 REGISTRY_DEFAULTS = {"registry_check_days": 30}
 SETUP_MESSAGES = {
 	"no_uscc_token": lambda: _("The request template must contain {0}").format(frappe.bold("{uscc}")),
@@ -38,7 +39,16 @@ def default_provider() -> Document:
 
 
 def has_provider() -> bool:
-	return bool(frappe.db.exists(PROVIDER, {"enabled": 1}))
+	"""Asked on every save of a customer, so kept in the cache until a provider changes."""
+	return frappe.cache.get_value(
+		PROVIDER_CACHE_KEY, generator=lambda: bool(frappe.db.exists(PROVIDER, {"enabled": 1}))
+	)
+
+
+def forget_providers() -> None:
+	"""After a provider changes; again after a rollback, which may take the change back."""
+	frappe.cache.delete_value(PROVIDER_CACHE_KEY)
+	frappe.db.after_rollback.add(lambda: frappe.cache.delete_value(PROVIDER_CACHE_KEY))
 
 
 def check_setup(provider: Document) -> None:

@@ -1,67 +1,47 @@
-"""Benchmark of the match keys on a site whose customers were all made before the app was installed.
+"""Benchmark of a customer's save and insert, and of the match keys, on sites whose customers were all made
+before the app was installed.
 
-scripts/benchmark-match-keys creates a site with ERPNext only and runs `main` on it, which:
-1. writes BASE legacy customers straight to the tables (phones typed in several ways, one in five with a contact);
-2. times 200 saves and 200 inserts of customers without the app (stock ERPNext);
-3. (the script) installs the app with `install-app` and times it; then, in a new process, the fill of every
-   customer's keys is timed on its own (the work of the install patch);
-4. times the same saves and inserts with the app, every switch off and then with the default settings;
-5. times `find_duplicates` by name, phone, tax ID and e-mail.
+scripts/benchmark-match-keys makes two sites with ERPNext only, writes the same BASE legacy customers to both
+(`legacy`), installs the app on one and times the fill of every key on its own (`fill`). Then `interleave` runs
+one process on each site and alternates batches of saves and inserts between stock ERPNext, the app with every
+switch off and the app with the default settings, within the same minutes, so that the machine's drift falls
+on all three alike: each round gives a ratio per batch, and the table shows their median and spread. It also
+lists the queries of one save and one insert on each. Last, `lookups` times `find_duplicates`.
 """
 
 import json
 import random
 import statistics
+import subprocess
+import sys
 import time
 import traceback
+from collections import Counter
 
 import frappe
 from frappe.utils import now
 
 from customer_onboarding.tests.benchmarks.data import customers
+from customer_onboarding.tests.benchmarks.queries import save_and_insert_queries
 
-SAMPLES = 200
+BATCH = 20
+WARM_UP = 2
+SETUPS = ("stock", "app, switches off", "app, default settings")
 FIELDS = ["name", "customer_name", "customer_type", "customer_group", "territory", "tax_id", "mobile_no"]
 FIELDS += ["email_id", "creation", "modified", "owner", "modified_by", "docstatus", "idx"]
+# Legacy customers with a contact (one in five has one), the same on both sites: the query lists save these.
+QUERY_CUSTOMERS = ["LEGACY-0000005", "LEGACY-0000010"]
+RESULT = "RESULT "
 
 
-def main(
-	base: int = 100_000,
-	phase: str = "before",
-	state: str = "/tmp/co-bench-keys.json",
-	install_seconds: float = 0,
-) -> None:
-	"""`before` the install: legacy customers and stock saves; `after` it (in a new process, as `bench install-app`
-	leaves the site): the fill, the saves with the app and the lookups. `state` carries figures between the two."""
-	try:
-		before_install(base, state) if phase == "before" else after_install(base, state, install_seconds)
-	except Exception:
-		traceback.print_exc()
-		raise
-
-
-def before_install(base: int, state: str) -> None:
+def legacy(base: int) -> None:
+	"""A site's company and fiscal year (as ERPNext's tests make them) and BASE legacy customers."""
 	from erpnext.setup.utils import before_tests
 
 	frappe.set_user("Administrator")
 	frappe.flags.mute_emails = True
 	before_tests()
 	make_legacy_customers(base)
-	with open(state, "w") as f:
-		json.dump({"stock": save_costs("STOCK")}, f)
-
-
-def after_install(base: int, state: str, install_seconds: float) -> None:
-	frappe.set_user("Administrator")
-	frappe.flags.mute_emails = True
-	with open(state) as f:
-		results = json.load(f) | {"install": install_seconds}
-	results["fill"], results["keys"] = time_fill()
-	set_switches(0)
-	results["app, switches off"] = save_costs("OFF")
-	set_switches(1)
-	results["app, default settings"] = save_costs("ON")
-	print_results(base, results, lookup_times(base))
 
 
 def make_legacy_customers(count: int) -> None:
@@ -110,48 +90,41 @@ def make_legacy_contacts(customers_with_contact: list[str], stamp: str) -> None:
 	frappe.db.bulk_insert("Contact Phone", [*child, "phone", *base], phones)
 
 
-def save_costs(prefix: str) -> dict:
-	"""Median milliseconds of SAMPLES saves of existing customers (a new mobile number each) and of inserts."""
-	rng = random.Random(prefix)
-	names = frappe.get_all("Customer", {"name": ["like", "LEGACY-%"]}, pluck="name")
-	saves, inserts = [], []
-	for i, name in enumerate(rng.sample(names, SAMPLES)):
-		doc = frappe.get_doc("Customer", name)
-		doc.mobile_no = f"+86137{rng.randrange(10**8):08d}"
-		doc.registered_address = doc.get("registered_address") or "上海市示例路1号"
-		saves.append(timed(doc.save))
-		new = frappe.get_doc(
-			{
-				"doctype": "Customer",
-				"customer_name": f"{prefix} 基准客户 {i} 有限公司",
-				"customer_type": "Company",
-				"customer_group": "All Customer Groups",
-				"territory": "All Territories",
-				"tax_id": customers(1, seed=i, start=8_000_000 + i + 1000 * len(prefix))[0]["tax_id"],
-				"registered_address": "上海市示例路1号",
-			}
-		)
-		inserts.append(timed(new.insert))
-	return {"save": statistics.median(saves), "insert": statistics.median(inserts)}
-
-
-def timed(fn, *args) -> float:
-	"""Milliseconds, with the commit."""
-	start = time.perf_counter()
-	fn(*args)
-	frappe.db.commit()
-	return (time.perf_counter() - start) * 1000
-
-
-def time_fill() -> tuple[float, int]:
+def fill() -> None:
 	"""The install patch's work on its own: every key deleted, then filled again."""
 	from customer_onboarding.match_keys.fill import fill_match_keys
 	from customer_onboarding.match_keys.store import KEYS
 
 	frappe.db.delete(KEYS)
 	frappe.db.commit()
-	seconds = timed(fill_match_keys) / 1000
-	return seconds, frappe.db.count(KEYS)
+	start = time.perf_counter()
+	fill_match_keys()
+	frappe.db.commit()
+	print(f"fill of every key (the install patch) on its own: {time.perf_counter() - start:.1f} s, ", end="")
+	print(f"{frappe.db.count(KEYS):,} keys")
+
+
+# One process per site, driven by `interleave` over its standard input --------------------------------------
+
+
+def serve() -> None:
+	"""Answer the driver's commands, one JSON line each, until its input ends."""
+	frappe.set_user("Administrator")
+	frappe.flags.mute_emails = True
+	names = frappe.get_all("Customer", {"name": ["like", "LEGACY-%"]}, pluck="name", order_by="name")
+	random.Random(frappe.local.site).shuffle(names)
+	for line in sys.stdin:
+		command = json.loads(line)
+		if command["do"] == "switches":
+			set_switches(command["on"])
+			answer = None
+		elif command["do"] == "batch":
+			answer = timed_batch(names, command["start"])
+		else:
+			answer = save_and_insert_queries(
+				QUERY_CUSTOMERS, customers(2, start=9_000_000), command["prefix"]
+			)
+		print(RESULT + json.dumps(answer, ensure_ascii=False), flush=True)
 
 
 def set_switches(on: int) -> None:
@@ -161,9 +134,133 @@ def set_switches(on: int) -> None:
 	frappe.db.commit()
 
 
-def lookup_times(base: int) -> list[float]:
+def timed_batch(names: list[str], start: int) -> dict[str, list[float]]:
+	"""Milliseconds of BATCH saves of legacy customers (a new mobile number each) and BATCH inserts, each with
+	its commit, after WARM_UP of each that are not counted."""
+	rng = random.Random(start)
+	times: dict[str, list[float]] = {"save": [], "insert": []}
+	for i, row in enumerate(customers(WARM_UP + BATCH, seed=start, start=start)):
+		doc = frappe.get_doc("Customer", names.pop())
+		doc.mobile_no = f"+86137{rng.randrange(10**8):08d}"
+		doc.registered_address = doc.get("registered_address") or "上海市示例路1号"
+		save = timed(doc.save)
+		insert = timed(new_customer(row).insert)
+		if i >= WARM_UP:
+			times["save"].append(save)
+			times["insert"].append(insert)
+	return times
+
+
+def new_customer(row: dict):
+	"""A company as a user enters one: name, tax ID and registered address."""
+	values = {key: row[key] for key in ("customer_name", "customer_type", "tax_id", "registered_address")}
+	return frappe.get_doc(
+		{
+			"doctype": "Customer",
+			**values,
+			"customer_group": "All Customer Groups",
+			"territory": "All Territories",
+		}
+	)
+
+
+def timed(fn) -> float:
+	start = time.perf_counter()
+	fn()
+	frappe.db.commit()
+	return (time.perf_counter() - start) * 1000
+
+
+# The driver -------------------------------------------------------------------------------------------------
+
+
+def interleave(stock_site: str, app_site: str, rounds: int) -> None:
+	"""Rounds of one batch per setup, in an order that turns each round, in two processes started once."""
+	try:
+		run_rounds(stock_site, app_site, rounds)
+	except Exception:
+		traceback.print_exc()
+		raise
+
+
+def run_rounds(stock_site: str, app_site: str, rounds: int) -> None:
+	stock, app = server(stock_site), server(app_site)
+	sites = {"stock": stock, "app, switches off": app, "app, default settings": app}
+	batches: dict[str, list[dict]] = {setup: [] for setup in SETUPS}
+	for number in range(rounds):
+		for turn in range(len(SETUPS)):
+			setup = SETUPS[(number + turn) % len(SETUPS)]
+			if setup != "stock":
+				ask(app, {"do": "switches", "on": int(setup == "app, default settings")})
+			start = 8_000_000 + (number * len(SETUPS) + turn) * (BATCH + WARM_UP)
+			batches[setup].append(ask(sites[setup], {"do": "batch", "start": start}))
+	queries = {"stock": ask(stock, {"do": "queries", "prefix": "S"})}
+	for setup, on in (("app, switches off", 0), ("app, default settings", 1)):
+		ask(app, {"do": "switches", "on": on})
+		queries[setup] = ask(app, {"do": "queries", "prefix": "A" * (on + 1)})
+	for process in (stock, app):
+		process.stdin.close()
+		process.wait()
+	print_costs(batches, rounds)
+	print_queries(queries)
+
+
+def server(site: str) -> subprocess.Popen:
+	code = (
+		"import frappe, sys; frappe.init(site=sys.argv[1], sites_path='.'); frappe.connect(); "
+		"from customer_onboarding.tests.benchmarks.match_keys import serve; serve()"
+	)
+	return subprocess.Popen(
+		[sys.executable, "-c", code, site], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+	)
+
+
+def ask(process: subprocess.Popen, command: dict):
+	process.stdin.write(json.dumps(command) + "\n")
+	process.stdin.flush()
+	for line in process.stdout:
+		if line.startswith(RESULT):
+			return json.loads(line[len(RESULT) :])
+	raise RuntimeError(f"the process on its site stopped: {process.wait()}")
+
+
+def print_costs(batches: dict[str, list[dict]], rounds: int) -> None:
+	print(
+		f"\n{rounds} rounds of {BATCH} saves and {BATCH} inserts per setup, interleaved; ratio to stock per round"
+	)
+	print(
+		f"{'':<24} {'save ms':>8} {'x stock':>8} {'spread':>11} {'insert ms':>10} {'x stock':>8} {'spread':>11}"
+	)
+	for setup in SETUPS:
+		line = f"{setup:<24}"
+		for kind in ("save", "insert"):
+			medians = [statistics.median(batch[kind]) for batch in batches[setup]]
+			stock = [statistics.median(batch[kind]) for batch in batches["stock"]]
+			ratios = sorted(ours / theirs for ours, theirs in zip(medians, stock, strict=True))
+			spread = f"{ratios[0]:.2f}-{ratios[-1]:.2f}"
+			line += f" {statistics.median(medians):>8.1f} {statistics.median(ratios):>8.2f} {spread:>11}"
+			line += "" if kind == "insert" else " "
+		print(line)
+
+
+def print_queries(queries: dict[str, dict[str, list[str]]]) -> None:
+	"""How many queries each setup sends, and the queries that stock ERPNext does not send."""
+	print("\nQueries of one save and one insert")
+	for kind in ("save", "insert"):
+		counts = ", ".join(f"{setup} {len(found[kind])}" for setup, found in queries.items())
+		print(f"{kind}: {counts}")
+		stock = Counter(queries["stock"][kind])
+		for setup in SETUPS[1:]:
+			print(f"  {kind}, {setup}, not in stock:")
+			for query, count in (Counter(queries[setup][kind]) - stock).items():
+				print(f"    {count} x {query[:200]}")
+
+
+def lookups() -> None:
 	from customer_onboarding.api import find_duplicates
 
+	frappe.set_user("Administrator")
+	base = frappe.db.count("Customer", {"name": ["like", "LEGACY-%"]})
 	rng = random.Random(5)
 	rows = customers(base, seed=11, start=7_000_000)
 	find_duplicates(customer_name="预热")
@@ -180,26 +277,9 @@ def lookup_times(base: int) -> list[float]:
 		start = time.perf_counter()
 		find_duplicates(**query)
 		times.append((time.perf_counter() - start) * 1000)
-	return sorted(times)
-
-
-def print_results(base: int, results: dict, lookups: list[float]) -> None:
-	stock = results["stock"]
-	print(f"\nMatch keys on a site with {base:,} customers made before install")
+	times.sort()
+	p50, p95 = statistics.median(times), times[int(len(times) * 0.95) - 1]
 	print(
-		f"install-app: {results['install']:.1f} s in all; fill of every key (the install patch) on its own: "
-		f"{results['fill']:.1f} s, {results['keys']:,} keys"
-	)
-	print(
-		f"\n{'median of ' + str(SAMPLES):<24} {'save ms':>9} {'x stock':>8} {'insert ms':>10} {'x stock':>8}"
-	)
-	for label in ("stock", "app, switches off", "app, default settings"):
-		r = results[label]
-		print(
-			f"{label:<24} {r['save']:>9.1f} {r['save'] / stock['save']:>8.2f} "
-			f"{r['insert']:>10.1f} {r['insert'] / stock['insert']:>8.2f}"
-		)
-	p50, p95 = statistics.median(lookups), lookups[int(len(lookups) * 0.95) - 1]
-	print(
-		f"\nfind_duplicates over {len(lookups)} queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {lookups[-1]:.1f} ms"
+		f"\nfind_duplicates over {len(times)} queries, {base:,} legacy customers: "
+		f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms"
 	)

@@ -2,7 +2,7 @@ import frappe
 from frappe.model.document import Document
 
 from customer_onboarding.core.registry import DEFAULT_ACTIVE_STATUSES, DEFAULT_DEREGISTERED_STATUSES
-from customer_onboarding.registry.providers import PROVIDER, check_setup
+from customer_onboarding.registry.providers import PROVIDER, check_setup, forget_providers
 
 
 class BusinessRegistryProvider(Document):
@@ -37,5 +37,9 @@ class BusinessRegistryProvider(Document):
 
 	def on_update(self):
 		"""One default provider: choosing this one unsets the others."""
+		forget_providers()
 		if self.is_default:
 			frappe.db.set_value(PROVIDER, {"name": ["!=", self.name], "is_default": 1}, "is_default", 0)
+
+	def on_trash(self):
+		forget_providers()
