@@ -15,8 +15,11 @@ from customer_onboarding.core.rules import RuleMatch, match_rule, pick_rule
 from customer_onboarding.exceptions import CustomerDataError
 from customer_onboarding.messages import problem_message
 from customer_onboarding.utils.bulk import memoised
+from customer_onboarding.utils.cache import cached, forget
 
 COUNTER = "Customer Code Counter"
+RULE = "Customer Code Rule"
+RULES_CACHE_KEY = "customer_onboarding:enabled_code_rules"
 TREE_CODE_FIELDS = {"Territory": "territory_code", "Customer Group": "group_code"}
 
 
@@ -56,9 +59,11 @@ def code_taken(code: str) -> bool:
 
 def code_series(doc: Document) -> ResolvedPattern | None:
 	"""The resolved pattern of the rule that gives this customer its code, or None when no rule applies."""
+	rules = enabled_rules()
+	if not rules:
+		return None
 	groups = lineage("Customer Group", doc.customer_group)
 	territories = lineage("Territory", doc.territory)
-	rules = enabled_rules()
 	rule = choose_rule(rules, groups, territories)
 	if not rule:
 		return None
@@ -87,14 +92,19 @@ def read_lineage(doctype: str, name: str | None) -> list[tuple[str, str | None]]
 
 
 def enabled_rules() -> list[dict]:
-	return memoised(
-		("rules",),
-		lambda: frappe.get_all(
-			"Customer Code Rule",
-			filters={"enabled": 1},
-			fields=["name", "priority", "for_customer_group", "for_territory", "pattern"],
-		),
+	return memoised(("rules",), lambda: cached(RULES_CACHE_KEY, read_enabled_rules))
+
+
+def read_enabled_rules() -> list[dict]:
+	return frappe.get_all(
+		RULE,
+		filters={"enabled": 1},
+		fields=["name", "priority", "for_customer_group", "for_territory", "pattern"],
 	)
+
+
+def forget_rules() -> None:
+	forget(RULES_CACHE_KEY)
 
 
 def choose_rule(rules: list[dict], groups: list, territories: list) -> RuleMatch | None:

@@ -12,6 +12,7 @@ from customer_onboarding.core.registry import (
 	request_path,
 )
 from customer_onboarding.exceptions import RegistryError
+from customer_onboarding.utils.cache import cached, forget
 
 PROVIDER = "Business Registry Provider"
 PROVIDER_CACHE_KEY = "customer_onboarding:has_provider"
@@ -39,16 +40,11 @@ def default_provider() -> Document:
 
 
 def has_provider() -> bool:
-	"""Asked on every save of a customer, so kept in the cache until a provider changes."""
-	return frappe.cache.get_value(
-		PROVIDER_CACHE_KEY, generator=lambda: bool(frappe.db.exists(PROVIDER, {"enabled": 1}))
-	)
+	return cached(PROVIDER_CACHE_KEY, lambda: bool(frappe.db.exists(PROVIDER, {"enabled": 1})))
 
 
 def forget_providers() -> None:
-	"""After a provider changes; again after a rollback, which may take the change back."""
-	frappe.cache.delete_value(PROVIDER_CACHE_KEY)
-	frappe.db.after_rollback.add(lambda: frappe.cache.delete_value(PROVIDER_CACHE_KEY))
+	forget(PROVIDER_CACHE_KEY)
 
 
 def check_setup(provider: Document) -> None:

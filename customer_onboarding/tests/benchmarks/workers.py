@@ -11,6 +11,7 @@ import traceback
 import frappe
 from frappe.utils.background_jobs import get_queue, get_workers
 
+from customer_onboarding.coding import forget_rules
 from customer_onboarding.importing.jobs import queue_import
 from customer_onboarding.tests.benchmarks.data import customers
 from customer_onboarding.tests.benchmarks.run import customer_import, start_stock_import, stock_data_import
@@ -60,6 +61,7 @@ def use_rules(setup: str, group: str, territories: list[str]) -> None:
 	"""Only the rules of this setup are enabled: one series for the group, one per territory, or none."""
 	for rule in frappe.get_all("Customer Code Rule", {"enabled": 1}, pluck="name"):
 		frappe.db.set_value("Customer Code Rule", rule, "enabled", 0)
+	forget_rules()
 	if setup == "single series":
 		make_rule("{group_code}-#######", customer_group=group)
 	elif setup == "several series":

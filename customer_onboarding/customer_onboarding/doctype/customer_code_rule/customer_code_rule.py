@@ -3,6 +3,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from customer_onboarding.coding import forget_rules
 from customer_onboarding.core.codes import parse_pattern, resolve_pattern
 from customer_onboarding.core.problems import ProblemError
 from customer_onboarding.messages import problem_message
@@ -35,3 +36,9 @@ class CustomerCodeRule(Document):
 			frappe.throw(problem_message(error.problem, self), title=_("Invalid Pattern"))
 		self.pattern = self.pattern.strip()
 		self.example = resolve_pattern(pattern, EXAMPLE_VALUES, getdate()).code(1)
+
+	def on_update(self):
+		forget_rules()
+
+	def on_trash(self):
+		forget_rules()

@@ -90,6 +90,13 @@ class TestCustomerCodes(FrappeTestCase):
 		self.assertEqual(customer.customer_code, customer.name)
 		self.assertFalse(customer.name.startswith("OFF-"))
 
+	def test_a_rule_disabled_in_its_form_gives_no_more_codes(self):
+		rule = frappe.get_doc("Customer Code Rule", make_rule("ON-###", territory=self.shanghai))
+		self.assertEqual(self.new_customer(territory=self.shanghai).customer_code, "ON-001")
+		rule.enabled = 0
+		rule.save()
+		self.assertFalse(self.new_customer(territory=self.shanghai).customer_code.startswith("ON-"))
+
 	def test_code_as_name_off_keeps_erpnext_name(self):
 		make_rule("{territory_code}-###", territory=self.shanghai)
 		with settings(use_code_as_name=0):

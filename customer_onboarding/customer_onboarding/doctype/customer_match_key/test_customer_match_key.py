@@ -155,6 +155,26 @@ class TestKeysOnEverySave(MatchKeyCase):
 			customer = frappe.get_doc(company_values(tax_id="12345", registered_address=None)).insert()
 		self.assertEqual(customer.tax_id, "12345")
 
+	def test_the_primary_contact_erpnext_makes_in_a_save_of_a_legacy_customer_is_a_key(self):
+		"""The contact is made inside the customer's save, whose own refresh of the keys reads it."""
+		legacy_spaced, legacy_e164 = random_mobile()
+		customer = legacy_customer()
+		legacy_contact(customer, phones=[legacy_spaced])
+		fill_match_keys(only_missing=True)
+		spaced, e164 = random_mobile()
+		with settings(**STOCK), as_user(SALES_USER):
+			doc = frappe.get_doc("Customer", customer)
+			doc.mobile_no = spaced
+			doc.save()
+		self.assertTrue(doc.customer_primary_contact)
+		self.assertEqual(keys(customer, "phone"), {legacy_e164, e164})
+		with as_user(SALES_USER):
+			contact = frappe.get_doc("Contact", doc.customer_primary_contact)
+			other_spaced, other_e164 = random_mobile()
+			contact.append("phone_nos", {"phone": other_spaced})
+			contact.save()
+		self.assertIn(other_e164, keys(customer, "phone"))
+
 	def test_contact_changes_move_the_keys(self):
 		with as_user(SALES_USER):
 			customer = frappe.get_doc(company_values()).insert()
