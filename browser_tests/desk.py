@@ -144,3 +144,13 @@ def new_form(page: Page, doctype_slug: str) -> Locator:
 def open_form(page: Page, doctype_slug: str, name: str) -> None:
 	page.goto(f"/app/{doctype_slug}/{name}")
 	wait_for_document(page, name)
+
+
+def attach_to_new(page: Page, doctype_slug: str, fieldname: str, path) -> str:
+	"""Attach a file to the Attach field of a new document, which saves it; the name it got."""
+	control(new_form(page, doctype_slug), fieldname).locator("button.btn-attach").click()
+	uploader = dialog(page)
+	uploader.locator("input[type=file]").set_input_files(str(path))
+	uploader.locator(".modal-footer .btn-primary").click()
+	expect(control(form(page), fieldname)).to_contain_text(path.name)
+	return wait_until_saved(page, doctype_slug)

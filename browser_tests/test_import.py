@@ -5,7 +5,7 @@ import random
 from playwright.sync_api import expect
 
 from browser_tests.conftest import BASE_URL, translated
-from browser_tests.desk import control, dialog, form, indicator, new_form, wait_until_saved
+from browser_tests.desk import attach_to_new, control, form, indicator
 from browser_tests.people import MASTER, new_company_name, new_uscc
 from customer_onboarding.tests.unit.test_import_file import customer, workbook_bytes
 
@@ -30,13 +30,7 @@ def test_import_runs_with_a_live_progress_bar(login, screenshot, api, tmp_path):
 	page = login(MASTER)
 	path = tmp_path / f"customers-{random.randrange(10**6):06d}.xlsx"
 	import_file(path)
-	control(new_form(page, "customer-import"), "import_file").locator("button.btn-attach").click()
-	uploader = dialog(page)
-	uploader.locator("input[type=file]").set_input_files(str(path))
-	uploader.locator(".modal-footer .btn-primary").click()
-	# Attaching saves the new import.
-	expect(control(form(page), "import_file")).to_contain_text(path.name)
-	name = wait_until_saved(page, "customer-import")
+	name = attach_to_new(page, "customer-import", "import_file", path)
 
 	page.evaluate(
 		"window.progress_seen = []; frappe.realtime.on('progress', (d) => window.progress_seen.push(d.percent))"

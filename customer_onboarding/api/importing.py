@@ -2,9 +2,10 @@
 
 import frappe
 
-from customer_onboarding.arguments import get_permitted_doc, refuse_oversized
+from customer_onboarding.arguments import get_permitted_doc, refuse_oversized, refuse_too_many
 from customer_onboarding.importing.importer import import_progress, validate_import
 from customer_onboarding.importing.jobs import import_template, queue_import
+from customer_onboarding.importing.mapping import MAPPING, column_suggestions, save_mapping
 
 
 @frappe.whitelist()
@@ -35,3 +36,25 @@ def customer_import_progress(name: str) -> dict:
 	"""Status and rows done so far, for clients that follow an import."""
 	doc = get_permitted_doc("Customer Import", name, "read")
 	return import_progress(doc)
+
+
+@frappe.whitelist()
+def customer_import_columns(name: str) -> dict:
+	"""The file's columns with a suggested target each, for mapping a file in another layout."""
+	doc = get_permitted_doc("Customer Import", name, "write")
+	return column_suggestions(doc)
+
+
+@frappe.whitelist(methods=["POST"])
+def save_customer_import_mapping(
+	name: str, mapping_name: str, columns: str | list, customer_type: str | None = None
+) -> str:
+	"""Save the columns' targets as a mapping of that name (new, or replacing its columns) for this import."""
+	doc = get_permitted_doc("Customer Import", name, "write")
+	refuse_oversized("docname", "Mapping Name", mapping_name)
+	columns = frappe.parse_json(columns)
+	refuse_too_many("Columns", columns)
+	frappe.has_permission(
+		MAPPING, "write" if frappe.db.exists(MAPPING, mapping_name) else "create", throw=True
+	)
+	return save_mapping(doc, mapping_name, columns, customer_type)

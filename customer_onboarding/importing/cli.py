@@ -4,13 +4,20 @@ import click
 import frappe
 
 from customer_onboarding.importing.importer import run_import, validate_import
+from customer_onboarding.importing.mapping import MAPPING
 from customer_onboarding.messages import plain_text
 
 
-def run_from_command_line(path: str, dry_run: bool, options: dict[str, bool]) -> int:
-	"""`options`: the import's checks by fieldname (submit_for_review, update_existing, keep_legacy_codes)."""
+def run_from_command_line(
+	path: str, dry_run: bool, options: dict[str, bool], mapping: str | None = None
+) -> int:
+	"""`options`: the import's checks by fieldname (submit_for_review, update_existing, keep_legacy_codes);
+	`mapping`: the Customer Import Mapping of a file in another layout."""
 	frappe.set_user("Administrator")
-	doc = new_import(path, options)
+	if mapping and not frappe.db.exists(MAPPING, mapping):
+		click.echo(f"No Customer Import Mapping named {mapping}", err=True)
+		return 2
+	doc = new_import(path, options, mapping)
 	summary = validate_import(doc)
 	frappe.db.commit()
 	print_problems(summary)
@@ -32,7 +39,7 @@ def run_from_command_line(path: str, dry_run: bool, options: dict[str, bool]) ->
 	return 1 if totals["failed"] else 0
 
 
-def new_import(path: str, options: dict[str, bool]):
+def new_import(path: str, options: dict[str, bool], mapping: str | None = None):
 	with open(path, "rb") as f:
 		content = f.read()
 	file = frappe.get_doc(
@@ -42,6 +49,7 @@ def new_import(path: str, options: dict[str, bool]):
 		{
 			"doctype": "Customer Import",
 			"import_file": file.file_url,
+			"mapping": mapping,
 			**{fieldname: int(bool(on)) for fieldname, on in options.items()},
 		}
 	).insert()

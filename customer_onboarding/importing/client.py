@@ -137,6 +137,8 @@ def run(args: argparse.Namespace) -> int:
 		"update_existing": int(args.update_existing),
 		"keep_legacy_codes": int(args.keep_legacy_codes),
 	}
+	if args.mapping:
+		options["mapping"] = args.mapping
 	name = create_import(site, upload(site, path), str(uuid.uuid4()), options)
 	summary = site.call("customer_onboarding.api.validate_customer_import", name=name)
 	for problem in summary["problems"][:50]:
@@ -165,6 +167,9 @@ def parser() -> argparse.ArgumentParser:
 	p.add_argument("--url", required=True)
 	p.add_argument("--api-key", required=True)
 	p.add_argument("--api-secret", required=True)
+	p.add_argument(
+		"--mapping", help="the Customer Import Mapping of a file in another layout (a Kingdee or U8 export)"
+	)
 	p.add_argument("--dry-run", action="store_true", help="check every row and import nothing")
 	p.add_argument("--submit-for-review", action="store_true", help="new customers go to Pending Review")
 	p.add_argument("--update-existing", action="store_true", help="write rows to the customers they match")

@@ -26,6 +26,7 @@ from customer_onboarding.core.importing.parsing import (
 	CustomerRecord,
 	ImportProblem,
 	ParsedFile,
+	parse_mapped_workbook,
 	parse_workbook,
 	problem_for,
 )
@@ -35,6 +36,7 @@ from customer_onboarding.core.shards import share_count, split_in_file_order
 from customer_onboarding.core.tax_id import ORGANISATION_TYPES, normalise_tax_id
 from customer_onboarding.exceptions import RegistryError
 from customer_onboarding.importing.lookups import cheaper_lookups
+from customer_onboarding.importing.mapping import mapping_spec
 from customer_onboarding.importing.messages import import_problem_message
 from customer_onboarding.match_keys.store import (
 	bump_key_version,
@@ -77,7 +79,10 @@ LINKS = {"customer_group": "Customer Group", "territory": "Territory", "account_
 
 
 def read_file(doc: Document) -> ParsedFile:
+	"""The template, or a file in another layout through the import's mapping."""
 	file = frappe.get_doc("File", {"file_url": doc.import_file})
+	if doc.mapping:
+		return parse_mapped_workbook(file.get_content(), file.file_name, mapping_spec(doc.mapping))
 	return parse_workbook(file.get_content(), file.file_name)
 
 
@@ -293,7 +298,7 @@ def finish_if_last(import_name: str) -> None:
 	if status != "Running" or logged_rows(doc) < doc.total_rows:
 		frappe.db.commit()
 		return
-	finish(doc, read_file(doc))
+	finish(doc)
 	frappe.db.commit()
 	check_in_registry(doc)
 
@@ -451,10 +456,10 @@ def update_customer(doc: Document, name: str, record: CustomerRecord) -> str:
 
 def add_contacts(customer: Document, record: CustomerRecord) -> None:
 	for row in record.contacts:
-		new_contact(row.values, customer.name).insert()
+		new_contact(row.values, customer.name, customer.customer_name).insert()
 
 
-def new_contact(values: dict, customer: str) -> Document:
+def new_contact(values: dict, customer: str, title: str | None = None) -> Document:
 	emails = [{"email_id": values["email_id"], "is_primary": 1}] if values.get("email_id") else []
 	return frappe.get_doc(
 		{
@@ -463,7 +468,7 @@ def new_contact(values: dict, customer: str) -> Document:
 			"last_name": values.get("last_name"),
 			"designation": values.get("designation"),
 			"is_primary_contact": int(bool(values.get("is_primary"))),
-			"links": [{"link_doctype": "Customer", "link_name": customer}],
+			"links": [{"link_doctype": "Customer", "link_name": customer, "link_title": title}],
 			"email_ids": emails,
 			"phone_nos": phone_rows(values),
 		}
@@ -555,7 +560,8 @@ def totals(doc: Document) -> dict:
 	}
 
 
-def finish(doc: Document, parsed: ParsedFile) -> None:
+def finish(doc: Document) -> None:
+	"""Totals and status; the file is read again only for the error report of an import with failed rows."""
 	result = totals(doc)
 	status = (
 		"Completed"
@@ -566,7 +572,7 @@ def finish(doc: Document, parsed: ParsedFile) -> None:
 		{
 			**result,
 			"status": status,
-			"error_report": save_error_report(doc, parsed) if result["failed"] else None,
+			"error_report": save_error_report(doc, read_file(doc)) if result["failed"] else None,
 		},
 		notify=True,
 	)

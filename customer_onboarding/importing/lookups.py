@@ -2,7 +2,8 @@
 
 Frappe repeats both for every customer an import writes, and together they cost about a third of an import:
 - a Contact's link title: `set_link_title` loads the whole linked Customer, with its six child tables, to read
-  the customer's name; here only the title field is read;
+  the customer's name; here the title the import gives (the customer it has just written) is kept, or only the
+  title field is read;
 - the workflow's definition: `process_workflow_actions` reads the same Workflow Document States and Transitions
   for every customer (`get_cached_value` cannot cache a lookup by filters); here each answer is kept for the
   length of the import, in which neither the workflow nor the importing user's roles change.
@@ -56,7 +57,7 @@ def link_title_setter(original: Callable[[Document], None]) -> Callable[[Documen
 			original(doc)
 			return
 		for link in doc.links:
-			link.link_title = title_of(link.link_doctype, link.link_name) or link.link_name
+			link.link_title = link.link_title or title_of(link.link_doctype, link.link_name) or link.link_name
 
 	return set_link_title
 

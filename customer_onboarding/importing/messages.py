@@ -33,6 +33,9 @@ def describe(problem: ImportProblem) -> str:
 			"{0} is not an Excel workbook (.xlsx); download the template and fill it in"
 		).format(value),
 		"missing_sheet": lambda: _("the sheet is missing"),
+		"mapping_not_found": lambda: _(
+			"no sheet of {0} has the headings of the import's column mapping, or none has rows below them"
+		).format(value),
 		"empty_sheet": lambda: _("the sheet has no customers"),
 		"unknown_header": lambda: _("unknown column heading {0}").format(value),
 		"missing_header": lambda: _("the required column is missing"),

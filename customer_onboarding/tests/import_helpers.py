@@ -1,9 +1,15 @@
 """Import files and imports for integration tests."""
 
-import frappe
+from unittest.mock import patch
 
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from customer_onboarding.importing import importer
 from customer_onboarding.tests.unit.test_import_file import customer, workbook_bytes
-from customer_onboarding.tests.utils import make_uscc, unique_code
+from customer_onboarding.tests.utils import make_standard_users, make_uscc, make_user, unique_code
+
+IMPORTER = "co-importer@example.com"
 
 
 def customer_row(key=None, tax_id=None, name=None, mobile="13800138000", **values) -> list:
@@ -21,4 +27,34 @@ def import_doc(content: bytes, filename: str = "customers.xlsx", **values):
 	return frappe.get_doc({"doctype": "Customer Import", "import_file": file.file_url, **values}).insert()
 
 
-__all__ = ["customer_row", "import_doc", "workbook_bytes"]
+class ImportCase(FrappeTestCase):
+	"""Each test as a Customer Master Manager who may also create bank accounts, rolled back after it."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_standard_users()
+		make_user(IMPORTER, "Customer Master Manager", "Sales User", "Accounts User")
+
+	def setUp(self):
+		frappe.set_user(IMPORTER)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def resumed_after_a_kill(self, import_name: str) -> dict:
+		"""Kill the import after its first batch of two rows, check that they alone are done, start it again and
+		return its totals."""
+
+		def killed(*args):
+			raise KeyboardInterrupt
+
+		with patch.object(importer, "BATCH", 2), self.assertRaises(KeyboardInterrupt):
+			importer.run_import(import_name, progress=killed)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.count("Customer Import Log", {"customer_import": import_name}), 2)
+		return importer.run_import(import_name)
+
+
+__all__ = ["IMPORTER", "ImportCase", "customer_row", "import_doc", "workbook_bytes"]

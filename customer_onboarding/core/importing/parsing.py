@@ -25,6 +25,12 @@ from customer_onboarding.core.importing.layout import (
 	column_for_header,
 	sheet_for_title,
 )
+from customer_onboarding.core.importing.mapping import (
+	find_header_row,
+	heading_words,
+	template_headers,
+	to_template_rows,
+)
 from customer_onboarding.core.problems import Problem
 from customer_onboarding.core.tax_id import normalise_tax_id
 from customer_onboarding.core.text import squeeze_spaces, to_half_width
@@ -92,6 +98,48 @@ def parse_workbook(content: bytes, filename: str = "") -> ParsedFile:
 	if result.ok:
 		attach_children(records, result)
 	return result
+
+
+@dataclass(frozen=True)
+class MappingSpec:
+	"""A saved mapping: the target code of each heading (compared by `heading_words`), the spreadsheet row of
+	the headings (0: found by them) and values every customer takes where the file has none."""
+
+	targets: dict[str, str]
+	header_row: int = 0
+	defaults: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_mapped_workbook(content: bytes, filename: str, spec: MappingSpec) -> ParsedFile:
+	"""A workbook in another layout, read through a mapping: every sheet that has the mapping's headings, its
+	rows turned into the template's three sheets. Problems name the template's columns and the rows of the
+	uploaded sheet."""
+	result = ParsedFile()
+	workbook = open_workbook(content, filename, result)
+	if workbook is None:
+		return result
+	records: dict[str, list[Record]] = {sheet: [] for sheet in DATA_SHEETS}
+	for index, ws in enumerate(workbook.worksheets):
+		for sheet, rows in mapped_sheet(index, ws, spec).items():
+			records[sheet] += [
+				read_row(sheet, number, raw, list(COLUMNS[sheet]), result) for number, raw in rows
+			]
+	result.headers = template_headers()
+	if not records[CUSTOMERS]:
+		result.problems.append(ImportProblem("mapping_not_found", value=filename))
+		return result
+	attach_children(records, result)
+	return result
+
+
+def mapped_sheet(index: int, ws, spec: MappingSpec) -> dict[str, list[tuple[int, tuple]]]:
+	rows = [tuple(row) for row in ws.iter_rows(values_only=True)]
+	header = spec.header_row - 1 if spec.header_row else find_header_row(rows, spec.targets)
+	if header is None or header >= len(rows):
+		return {}
+	targets = [spec.targets.get(heading_words(cell)) for cell in rows[header]]
+	mapped = to_template_rows(index, header, rows, targets, spec.defaults)
+	return {CUSTOMERS: mapped.customers, CONTACTS: mapped.contacts, BANK_ACCOUNTS: mapped.bank_accounts}
 
 
 def open_workbook(content: bytes, filename: str, result: ParsedFile):

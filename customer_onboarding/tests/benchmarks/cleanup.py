@@ -18,7 +18,7 @@ from frappe.utils import now
 from customer_onboarding.match_keys.fill import fill_match_keys
 from customer_onboarding.merging.bulk import run_bulk_merge, sharing_groups
 from customer_onboarding.recoding import run_recode
-from customer_onboarding.tests.benchmarks.data import customers
+from customer_onboarding.tests.data import customers
 from customer_onboarding.tests.utils import company, make_rule, make_territory, settings
 
 CUSTOMER_FIELDS = ["name", "customer_code", "customer_name", "customer_type", "customer_group", "territory"]

@@ -21,8 +21,8 @@ from collections import Counter
 import frappe
 from frappe.utils import now
 
-from customer_onboarding.tests.benchmarks.data import customers
 from customer_onboarding.tests.benchmarks.queries import save_and_insert_queries
+from customer_onboarding.tests.data import customers
 
 BATCH = 20
 WARM_UP = 2

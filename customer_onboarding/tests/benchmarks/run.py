@@ -18,7 +18,7 @@ from customer_onboarding.customer_onboarding.report.duplicate_customers.duplicat
 from customer_onboarding.duplicates import duplicate_candidates
 from customer_onboarding.importing import importer
 from customer_onboarding.match_keys.fill import fill_match_keys
-from customer_onboarding.tests.benchmarks.data import customers
+from customer_onboarding.tests.data import customers
 from customer_onboarding.tests.import_helpers import import_doc
 from customer_onboarding.tests.setup import before_tests
 from customer_onboarding.tests.unit.test_import_file import workbook_bytes

@@ -14,8 +14,8 @@ from frappe.utils import add_days, getdate, now
 
 from customer_onboarding.match_keys.fill import fill_match_keys
 from customer_onboarding.stocktake.run import run_stocktake
-from customer_onboarding.tests.benchmarks.data import customers
 from customer_onboarding.tests.benchmarks.match_keys import legacy_values
+from customer_onboarding.tests.data import customers
 from customer_onboarding.tests.utils import company
 
 INVOICE_FIELDS = [

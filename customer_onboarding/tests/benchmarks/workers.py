@@ -13,8 +13,8 @@ from frappe.utils.background_jobs import get_queue, get_workers
 
 from customer_onboarding.coding import forget_rules
 from customer_onboarding.importing.jobs import queue_import
-from customer_onboarding.tests.benchmarks.data import customers
 from customer_onboarding.tests.benchmarks.run import customer_import, start_stock_import, stock_data_import
+from customer_onboarding.tests.data import customers
 from customer_onboarding.tests.processes import frappe_process, kill_group
 from customer_onboarding.tests.setup import before_tests
 from customer_onboarding.tests.utils import make_group, make_rule, make_territory

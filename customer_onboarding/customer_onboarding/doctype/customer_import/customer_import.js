@@ -17,6 +17,7 @@ frappe.ui.form.on("Customer Import", {
 		});
 		if (frm.is_new() || !frm.doc.import_file) return;
 		if (!["Queued", "Running", "Completed"].includes(frm.doc.status)) {
+			frm.add_custom_button(__("Map Columns"), () => map_columns(frm));
 			frm.add_custom_button(__("Validate"), () =>
 				frappe.xcall("customer_onboarding.api.validate_customer_import", { name: frm.doc.name }).then(() => frm.reload_doc())
 			);
@@ -52,4 +53,52 @@ function existing_message(frm, count) {
 	return frm.doc.update_existing
 		? __("{0} customers already exist (same Tax ID, Customer Code, or mobile number or e-mail with the same name) and will be updated", [count])
 		: __("{0} customers already exist (same Tax ID, Customer Code, or mobile number or e-mail with the same name) and will be skipped", [count]);
+}
+
+// A file in another layout (a Kingdee or U8 export): each column with the target suggested for it, to confirm or
+// change, saved as a mapping under a name that later imports reuse.
+function map_columns(frm) {
+	frappe.xcall("customer_onboarding.api.customer_import_columns", { name: frm.doc.name }).then((found) => {
+		const options = [{ value: "", label: __("Not imported") }].concat(found.targets);
+		const fields = [
+			{
+				fieldname: "mapping_name", fieldtype: "Data", label: __("Mapping Name"), reqd: 1,
+				default: found.mapping || "",
+				description: __("Saved under this name; later imports of the same kind of file choose it as their Column Mapping"),
+			},
+			{
+				fieldname: "customer_type", fieldtype: "Select", label: __("Customer Type Where the File Has None"),
+				options: [
+					{ value: "Company", label: __("Company") },
+					{ value: "Individual", label: __("Individual") },
+					{ value: "Partnership", label: __("Partnership") },
+				],
+				default: "Company",
+			},
+			{
+				fieldtype: "HTML", fieldname: "intro",
+				options: `<p class="text-muted">${__("Headings found in row {0}. Contact 1, Contact 2 and Bank Account 1 are the contacts and bank accounts on the customer's own row.", [found.header_row])}</p>`,
+			},
+		];
+		found.columns.forEach((column, index) => {
+			fields.push({
+				fieldname: `column_${index}`, fieldtype: "Select", label: column.heading, options,
+				default: column.target || "",
+				description: column.samples.slice(0, 3).map(frappe.utils.escape_html).join(" · "),
+			});
+		});
+		const dialog = new frappe.ui.Dialog({
+			title: __("Map Columns"), fields, size: "large",
+			primary_action_label: __("Save Mapping"),
+			primary_action(values) {
+				const columns = found.columns.map((column, index) => ({
+					heading: column.heading, target: values[`column_${index}`] || "",
+				}));
+				frappe.xcall("customer_onboarding.api.save_customer_import_mapping", {
+					name: frm.doc.name, mapping_name: values.mapping_name, columns, customer_type: values.customer_type,
+				}).then(() => { dialog.hide(); frm.reload_doc(); });
+			},
+		});
+		dialog.show();
+	});
 }

@@ -22,6 +22,7 @@ class CustomerImport(Document):
 		failed: DF.Int
 		import_file: DF.Attach
 		keep_legacy_codes: DF.Check
+		mapping: DF.Link | None
 		problems_json: DF.LongText | None
 		shares: DF.Int
 		skipped: DF.Int
@@ -35,11 +36,10 @@ class CustomerImport(Document):
 	# end: auto-generated types
 
 	def validate(self):
-		if (
-			not self.is_new()
-			and self.has_value_changed("import_file")
-			and self.status not in ("Draft", "Validated", "Invalid")
-		):
-			frappe.throw(_("The file of an import that has started cannot be replaced; create a new import"))
-		if self.has_value_changed("import_file"):
+		changed = self.has_value_changed("import_file") or self.has_value_changed("mapping")
+		if not self.is_new() and changed and self.status not in ("Draft", "Validated", "Invalid"):
+			frappe.throw(
+				_("The file or mapping of an import that has started cannot be replaced; create a new import")
+			)
+		if changed:
 			self.status = "Draft"

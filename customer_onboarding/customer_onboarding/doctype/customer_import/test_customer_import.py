@@ -16,7 +16,13 @@ from customer_onboarding.api import (
 )
 from customer_onboarding.importing import importer
 from customer_onboarding.importing.jobs import import_share_job
-from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
+from customer_onboarding.tests.import_helpers import (
+	IMPORTER,
+	ImportCase,
+	customer_row,
+	import_doc,
+	workbook_bytes,
+)
 from customer_onboarding.tests.utils import (
 	NO_ROLES,
 	SALES_USER,
@@ -27,8 +33,6 @@ from customer_onboarding.tests.utils import (
 	make_user,
 	unique_code,
 )
-
-IMPORTER = "co-importer@example.com"
 
 
 def customers_with_tax_ids(*tax_ids) -> list[str]:
@@ -45,21 +49,6 @@ def published(events) -> list[dict]:
 
 def file_content(file_url: str) -> bytes:
 	return frappe.get_doc("File", {"file_url": file_url}).get_content()
-
-
-class ImportCase(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		make_standard_users()
-		make_user(IMPORTER, "Customer Master Manager", "Sales User", "Accounts User")
-
-	def setUp(self):
-		frappe.set_user(IMPORTER)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
 
 
 class TestCustomerImport(ImportCase):
@@ -172,15 +161,7 @@ class TestCustomerImport(ImportCase):
 
 	def test_an_interrupted_import_resumes_where_it_stopped(self):
 		doc = import_doc(workbook_bytes([customer_row() for _ in range(5)]))
-
-		def killed_after_first_batch(*args):
-			raise KeyboardInterrupt
-
-		with patch.object(importer, "BATCH", 2), self.assertRaises(KeyboardInterrupt):
-			importer.run_import(doc.name, progress=killed_after_first_batch)
-		frappe.db.rollback()
-		self.assertEqual(frappe.db.count("Customer Import Log", {"customer_import": doc.name}), 2)
-		totals = importer.run_import(doc.name)
+		totals = self.resumed_after_a_kill(doc.name)
 		self.assertEqual((totals["created"], totals["failed"]), (5, 0))
 		self.assertEqual(frappe.db.count("Customer Import Log", {"customer_import": doc.name}), 5)
 

@@ -1,4 +1,5 @@
-"""Synthetic Chinese customers for benchmarks: realistic names, valid USCCs, mobiles, a few near-duplicates."""
+"""Synthetic Chinese customers for benchmarks and test exports: realistic names, valid USCCs, mobiles, a few
+near-duplicates."""
 
 import random
 
