@@ -20,8 +20,10 @@ from customer_onboarding.api.duplicates import (
 )
 from customer_onboarding.api.follow_ups import add_follow_up
 from customer_onboarding.api.importing import (
+	customer_import_columns,
 	customer_import_progress,
 	download_customer_template,
+	save_customer_import_mapping,
 	start_customer_import,
 	validate_customer_import,
 )
@@ -42,6 +44,7 @@ __all__ = [
 	"check_all_customers_in_registry",
 	"check_registry",
 	"create_stocktake_follow_ups",
+	"customer_import_columns",
 	"customer_import_progress",
 	"customer_merge_preview",
 	"download_customer_template",
@@ -53,6 +56,7 @@ __all__ = [
 	"registry_result",
 	"request_change_from_registry",
 	"run_customer_stocktake",
+	"save_customer_import_mapping",
 	"set_change_request_comment",
 	"set_review_comment",
 	"start_bulk_merge",

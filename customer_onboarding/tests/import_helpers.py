@@ -6,6 +6,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from customer_onboarding.importing import importer
+from customer_onboarding.tests.exports import KINGDEE_HEADINGS, KINGDEE_TARGETS
 from customer_onboarding.tests.unit.test_import_file import customer, workbook_bytes
 from customer_onboarding.tests.utils import make_standard_users, make_uscc, make_user, unique_code
 
@@ -18,6 +19,20 @@ def customer_row(key=None, tax_id=None, name=None, mobile="13800138000", **value
 	values.setdefault("registered_address", "北京市朝阳区建国路88号")
 	tax_id = make_uscc() if tax_id is None else tax_id
 	return customer(name=name or f"导入测试{key}有限公司", key=key, tax_id=tax_id, mobile=mobile, **values)
+
+
+def kingdee_mapping() -> str:
+	"""A saved mapping of the Kingdee export's headings, as the Map Columns dialog suggests them."""
+	columns = [
+		{"heading": heading, "target": target}
+		for heading, target in zip(KINGDEE_HEADINGS, KINGDEE_TARGETS, strict=True)
+	]
+	mapping = {
+		"doctype": "Customer Import Mapping",
+		"mapping_name": f"Kingdee {unique_code()}",
+		"columns": columns,
+	}
+	return frappe.get_doc(mapping).insert().name
 
 
 def import_doc(content: bytes, filename: str = "customers.xlsx", **values):
@@ -57,4 +72,4 @@ class ImportCase(FrappeTestCase):
 		return importer.run_import(import_name)
 
 
-__all__ = ["IMPORTER", "ImportCase", "customer_row", "import_doc", "workbook_bytes"]
+__all__ = ["IMPORTER", "ImportCase", "customer_row", "import_doc", "kingdee_mapping", "workbook_bytes"]

@@ -19,13 +19,8 @@ from frappe.utils.background_jobs import get_job
 
 from customer_onboarding.core.shards import MIN_ROWS_PER_SHARE
 from customer_onboarding.importing.jobs import import_job_ids, job_alive, job_id, queue_import, share_job_id
-from customer_onboarding.tests.exports import (
-	KINGDEE_HEADINGS,
-	KINGDEE_TARGETS,
-	fresh_kingdee_rows,
-	kingdee_export,
-)
-from customer_onboarding.tests.import_helpers import customer_row, import_doc, workbook_bytes
+from customer_onboarding.tests.exports import fresh_kingdee_rows, kingdee_export
+from customer_onboarding.tests.import_helpers import customer_row, import_doc, kingdee_mapping, workbook_bytes
 from customer_onboarding.tests.processes import frappe_process, kill_group
 from customer_onboarding.tests.utils import make_uscc, make_user, unique_code
 
@@ -189,21 +184,12 @@ class TestImportClient(ClientCase):
 	def test_a_kingdee_export_through_a_saved_mapping(self):
 		rows = fresh_kingdee_rows(2)
 		self.tax_ids += [row[2] for row in rows]
-		mapping = frappe.get_doc(
-			{
-				"doctype": "Customer Import Mapping",
-				"mapping_name": f"Kingdee {unique_code()}",
-				"columns": [
-					{"heading": heading, "target": target}
-					for heading, target in zip(KINGDEE_HEADINGS, KINGDEE_TARGETS, strict=True)
-				],
-			}
-		).insert()
+		mapping = kingdee_mapping()
 		frappe.db.commit()
 		path = os.path.join(tempfile.mkdtemp(), "kingdee.xlsx")
 		with open(path, "wb") as f:
 			f.write(kingdee_export(rows))
-		result = self.client("--mapping", mapping.name, path)
+		result = self.client("--mapping", mapping, path)
 		self.assertIn("2 rows: 2 created", result.stdout, result.stderr)
 
 

@@ -13,7 +13,7 @@ from customer_onboarding.core.importing.mapping import to_template_rows
 from customer_onboarding.importing import importer
 from customer_onboarding.tests.benchmarks.run import timed
 from customer_onboarding.tests.exports import KINGDEE_HEADINGS, KINGDEE_TARGETS, kingdee_export, kingdee_rows
-from customer_onboarding.tests.import_helpers import import_doc, workbook_bytes
+from customer_onboarding.tests.import_helpers import import_doc, kingdee_mapping, workbook_bytes
 from customer_onboarding.tests.setup import before_tests
 
 
@@ -47,23 +47,6 @@ def measure(size: int) -> None:
 		totals = frappe.db.get_value("Customer Import", name, ["created", "failed"])
 		results[label] = (dry_run, seconds, totals, time.perf_counter() - start)
 	print_table(size, results)
-
-
-def kingdee_mapping() -> str:
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Customer Import Mapping",
-				"mapping_name": f"Kingdee benchmark {frappe.generate_hash(length=6)}",
-				"columns": [
-					{"heading": heading, "target": target}
-					for heading, target in zip(KINGDEE_HEADINGS, KINGDEE_TARGETS, strict=True)
-				],
-			}
-		)
-		.insert()
-		.name
-	)
 
 
 def template_import(rows: list[tuple]) -> str:

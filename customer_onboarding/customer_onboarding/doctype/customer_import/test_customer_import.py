@@ -16,11 +16,13 @@ from customer_onboarding.api import (
 )
 from customer_onboarding.importing import importer
 from customer_onboarding.importing.jobs import import_share_job
+from customer_onboarding.tests.exports import fresh_kingdee_rows, kingdee_export
 from customer_onboarding.tests.import_helpers import (
 	IMPORTER,
 	ImportCase,
 	customer_row,
 	import_doc,
+	kingdee_mapping,
 	workbook_bytes,
 )
 from customer_onboarding.tests.utils import (
@@ -331,6 +333,26 @@ class TestImportCommand(FrappeTestCase):
 		finally:
 			os.remove(path)
 			for name in customers_with_tax_ids(rows[0][6]):
+				frappe.delete_doc("Customer", name, force=True, ignore_permissions=True)
+			frappe.db.commit()
+
+	def test_bench_import_customers_through_a_saved_mapping(self):
+		rows = fresh_kingdee_rows(2)
+		mapping = kingdee_mapping()
+		frappe.db.commit()
+		path = os.path.abspath(f"co-kingdee-{frappe.generate_hash(length=6)}.xlsx")
+		with open(path, "wb") as f:
+			f.write(kingdee_export(rows))
+		try:
+			unknown = self.bench("import-customers", path, "--mapping", "No Such Mapping", "--dry-run")
+			self.assertEqual(unknown.returncode, 2)
+			self.assertIn("No Customer Import Mapping named No Such Mapping", unknown.stderr)
+			run = self.bench("import-customers", path, "--mapping", mapping)
+			self.assertIn("2 rows: 2 created", run.stdout, run.stderr)
+		finally:
+			os.remove(path)
+			frappe.db.rollback()
+			for name in customers_with_tax_ids(*(row[2] for row in rows)):
 				frappe.delete_doc("Customer", name, force=True, ignore_permissions=True)
 			frappe.db.commit()
 
