@@ -8,6 +8,7 @@ SALES_ZH = "browser-sales-zh@example.com"
 SALES_EN = "browser-sales-en@example.com"
 REVIEWER = "browser-reviewer@example.com"
 MASTER = "browser-master@example.com"
+IMPLEMENTER = "browser-implementer@example.com"
 EXISTING_CUSTOMER = "华为技术有限公司"
 SALES_USERS = {"zh": SALES_ZH, "en": SALES_EN}
 

@@ -1,4 +1,4 @@
-"""A master manager imports a Kingdee export as it is: maps its columns, saves the mapping, runs the dry run and
+"""An implementer imports a Kingdee export as it is: maps its columns, saves the mapping, runs the dry run and
 the import, and the customers keep their Kingdee codes."""
 
 from playwright.sync_api import expect
@@ -16,7 +16,7 @@ from browser_tests.desk import (
 	save,
 	wait_until_saved,
 )
-from browser_tests.people import MASTER
+from browser_tests.people import IMPLEMENTER
 from customer_onboarding.tests.exports import KINGDEE_HEADINGS, fresh_kingdee_rows, kingdee_export
 
 ROWS = 30
@@ -27,7 +27,7 @@ def button(page, label: str):
 
 
 def test_a_kingdee_export_is_mapped_checked_and_imported(login, screenshot, api, tmp_path):
-	page = login(MASTER)
+	page = login(IMPLEMENTER)
 	rows = fresh_kingdee_rows(ROWS)
 	path = tmp_path / "金蝶客户列表.xlsx"
 	path.write_bytes(kingdee_export(rows))
@@ -43,16 +43,18 @@ def test_a_kingdee_export_is_mapped_checked_and_imported(login, screenshot, api,
 		mapper.locator(".modal-footer .btn-primary").click()
 	expect(control(form(page), "mapping")).to_contain_text(f"金蝶客户 {rows[0][0]}")
 
-	control(form(page), "keep_legacy_codes").locator("input").check()
+	control(form(page), "keep_legacy_codes").locator("input[data-fieldname=keep_legacy_codes]").check()
 	save(page)
 	with answered(page, "customer_onboarding.api.validate_customer_import"):
 		button(page, "Validate").click()
 	preview = control(form(page), "preview")
 	expect(preview).to_contain_text(str(ROWS))
+	preview.scroll_into_view_if_needed()
 	screenshot(page, "23-mapped-dry-run")
 
 	button(page, "Start Import").click()
 	expect(indicator(page)).to_have_text(translated("Completed", "zh"), timeout=120_000)
+	control(form(page), "created").scroll_into_view_if_needed()
 	screenshot(page, "24-mapped-import-completed")
 	done = api.get(f"{BASE_URL}/api/resource/Customer Import/{name}").json()["data"]
 	assert (done["status"], done["created"], done["failed"]) == ("Completed", ROWS, 0)

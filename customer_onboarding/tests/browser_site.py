@@ -27,6 +27,8 @@ SALES_ZH = "browser-sales-zh@example.com"
 SALES_EN = "browser-sales-en@example.com"
 REVIEWER = "browser-reviewer@example.com"
 MASTER = "browser-master@example.com"
+# Brings a legacy ERP's customers over, bank accounts included.
+IMPLEMENTER = "browser-implementer@example.com"
 EXISTING_CUSTOMER = "华为技术有限公司"
 TERRITORY = "华北"
 # Customers brought over from a legacy ERP, named by their old codes, for the merge and re-code walkthrough.
@@ -38,6 +40,7 @@ PEOPLE = (
 	(SALES_EN, "en", ("Sales User",)),
 	(REVIEWER, "zh", ("Customer Onboarding Reviewer", "Sales User")),
 	(MASTER, "zh", ("Customer Master Manager", "Sales User")),
+	(IMPLEMENTER, "zh", ("Customer Master Manager", "Sales User", "Accounts User")),
 )
 
 
