@@ -1,4 +1,7 @@
+import io
 import unittest
+
+import openpyxl
 
 from customer_onboarding.core.importing.layout import CUSTOMERS
 from customer_onboarding.core.importing.mapping import (
@@ -17,6 +20,7 @@ from customer_onboarding.tests.exports import (
 	kingdee_export,
 	kingdee_rows,
 	u8_export,
+	workbook_content,
 )
 
 
@@ -110,6 +114,15 @@ class TestMappedWorkbook(unittest.TestCase):
 	def test_a_file_without_the_mappings_headings_is_refused(self):
 		parsed = parse_mapped_workbook(u8_export([]), "u8.xlsx", kingdee_spec())
 		self.assertEqual([p.code for p in parsed.problems], ["mapping_not_found"])
+
+	def test_every_sheet_with_the_headings_is_read(self):
+		book = openpyxl.load_workbook(io.BytesIO(kingdee_export(kingdee_rows(2))))
+		second = book.copy_worksheet(book.worksheets[0])
+		second.delete_rows(4)
+		parsed = parse_mapped_workbook(workbook_content(book), "two-sheets.xlsx", kingdee_spec())
+		self.assertTrue(parsed.ok, parsed.problems)
+		self.assertEqual(len(parsed.customers), 3)
+		self.assertEqual(len({c.values["row_key"] for c in parsed.customers}), 3)
 
 	def test_a_fixed_header_row(self):
 		spec = MappingSpec(kingdee_spec().targets, header_row=3, defaults={"customer_type": "Company"})
