@@ -491,7 +491,7 @@ def add_bank_accounts(customer: Document, record: CustomerRecord) -> None:
 		frappe.get_doc(
 			{
 				"doctype": "Bank Account",
-				"account_name": values.get("account_name") or customer.customer_name,
+				"account_name": values.get("account_name") or free_account_name(customer, values),
 				"bank": values["bank"],
 				"bank_account_no": values["bank_account_no"],
 				"branch_code": values.get("branch_code"),
@@ -500,6 +500,16 @@ def add_bank_accounts(customer: Document, record: CustomerRecord) -> None:
 				"party": customer.name,
 			}
 		).insert()
+
+
+def free_account_name(customer: Document, values: dict) -> str:
+	"""The customer's name, as the template promises; ERPNext names a bank account `<account name> - <bank>`, so
+	where another customer of the same name (a legacy duplicate, a namesake) has an account at that bank, the
+	name ends with the account number's last four digits."""
+	name = customer.customer_name
+	if frappe.db.exists("Bank Account", f"{name} - {values['bank']}"):
+		name = f"{name} {values['bank_account_no'][-4:]}"
+	return name
 
 
 def ensure_bank(bank: str) -> None:

@@ -71,6 +71,20 @@ class TestKingdeeExport(MappingCase):
 		summary = validate_customer_import(second.name)
 		self.assertEqual((summary["customers"], summary["problems"]), (2, []))
 
+	def test_namesakes_with_accounts_at_the_same_bank_are_both_imported(self):
+		rows = fresh_kingdee_rows(2)
+		rows[1] = (rows[1][0], rows[0][1], *rows[1][2:])
+		doc, _found = self.mapped_import(kingdee_export(rows))
+		totals = importer.run_import(doc.name)
+		self.assertEqual((totals["created"], totals["failed"]), (2, 0))
+		names = frappe.get_all(
+			"Bank Account", {"bank_account_no": ["in", [r[9] for r in rows]]}, pluck="name"
+		)
+		self.assertEqual(
+			sorted(names),
+			sorted([f"{rows[0][1]} - 中国工商银行", f"{rows[0][1]} {rows[1][9][-4:]} - 中国工商银行"]),
+		)
+
 	def test_a_row_without_a_name_is_refused_on_its_own_row(self):
 		rows = fresh_kingdee_rows(2)
 		rows[1] = (rows[1][0], None, *rows[1][2:])
