@@ -40,7 +40,7 @@ def column_suggestions(doc: Document) -> dict:
 	(or the import's mapping's own, for a heading it knows); the targets to choose from."""
 	rows = first_rows(doc)
 	header = guess_header_row(rows)
-	headings = [cell for cell in rows[header]] if rows else []
+	headings = list(rows[header]) if rows else []
 	samples = rows[header + 1 : header + 1 + SAMPLE_ROWS]
 	suggested = suggest_targets(headings, samples)
 	known = mapping_spec(doc.mapping).targets if doc.mapping else {}
