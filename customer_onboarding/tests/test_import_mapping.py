@@ -19,6 +19,7 @@ from customer_onboarding.tests.exports import (
 	u8_export,
 )
 from customer_onboarding.tests.import_helpers import ImportCase, import_doc
+from customer_onboarding.tests.legacy import legacy_customer, stamp
 from customer_onboarding.tests.utils import SALES_USER, as_user, unique_code
 
 
@@ -84,6 +85,29 @@ class TestKingdeeExport(MappingCase):
 			sorted(names),
 			sorted([f"{rows[0][1]} - 中国工商银行", f"{rows[0][1]} {rows[1][9][-4:]} - 中国工商银行"]),
 		)
+
+	def test_a_legacy_namesakes_account_at_the_same_bank_does_not_stop_the_row(self):
+		"""A customer and its bank account written straight to the tables before install, as a migration leaves
+		them; the import brings another customer of the same name, with an account at the same bank."""
+		rows = fresh_kingdee_rows(1)
+		legacy = legacy_customer(customer_name=rows[0][1])
+		account = frappe.get_doc(
+			{
+				"doctype": "Bank Account",
+				"account_name": rows[0][1],
+				"bank": "中国工商银行",
+				"bank_account_no": "6222020200000000001",
+				"party_type": "Customer",
+				"party": legacy,
+			}
+		)
+		account.name = f"{rows[0][1]} - 中国工商银行"
+		stamp(account)
+		account.db_insert()
+		doc, _found = self.mapped_import(kingdee_export(rows))
+		totals = importer.run_import(doc.name)
+		self.assertEqual((totals["created"], totals["failed"]), (1, 0))
+		self.assertTrue(frappe.db.exists("Bank Account", f"{rows[0][1]} {rows[0][9][-4:]} - 中国工商银行"))
 
 	def test_a_row_without_a_name_is_refused_on_its_own_row(self):
 		rows = fresh_kingdee_rows(2)
