@@ -5,7 +5,7 @@ import frappe
 from customer_onboarding.arguments import get_permitted_doc, refuse_oversized, refuse_too_many
 from customer_onboarding.importing.importer import import_progress, validate_import
 from customer_onboarding.importing.jobs import import_template, queue_import
-from customer_onboarding.importing.mapping import MAPPING, column_suggestions, save_mapping
+from customer_onboarding.importing.mapping import column_suggestions, save_mapping
 
 
 @frappe.whitelist()
@@ -54,7 +54,4 @@ def save_customer_import_mapping(
 	refuse_oversized("docname", "Mapping Name", mapping_name)
 	columns = frappe.parse_json(columns)
 	refuse_too_many("Columns", columns)
-	frappe.has_permission(
-		MAPPING, "write" if frappe.db.exists(MAPPING, mapping_name) else "create", throw=True
-	)
 	return save_mapping(doc, mapping_name, columns, customer_type)

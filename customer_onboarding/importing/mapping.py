@@ -1,11 +1,7 @@
 """Column mappings for files in another layout: suggested from an uploaded file, saved under a name, and read
 back as the parser wants them."""
 
-import io
-
 import frappe
-import openpyxl
-from frappe import _
 from frappe.model.document import Document
 
 from customer_onboarding.core.importing.mapping import (
@@ -15,7 +11,8 @@ from customer_onboarding.core.importing.mapping import (
 	suggest_targets,
 	target_for,
 )
-from customer_onboarding.core.importing.parsing import MappingSpec
+from customer_onboarding.core.importing.parsing import MappingSpec, ParsedFile, open_workbook
+from customer_onboarding.importing.messages import import_problem_message
 
 MAPPING = "Customer Import Mapping"
 SAMPLE_ROWS = 5
@@ -62,14 +59,13 @@ def column_suggestions(doc: Document) -> dict:
 
 
 def first_rows(doc: Document) -> list[tuple]:
-	"""The first rows of the first sheet of the import's file; none for a file that is not a workbook."""
+	"""The first rows of the first sheet of the import's file, opened with the template's checks."""
 	file = frappe.get_doc("File", {"file_url": doc.import_file})
-	try:
-		book = openpyxl.load_workbook(io.BytesIO(file.get_content()), read_only=True, data_only=True)
-	except Exception:
-		frappe.throw(_("The file is not an Excel workbook (.xlsx)"))
-	ws = book.worksheets[0]
-	return [tuple(row) for row in ws.iter_rows(max_row=20, values_only=True)]
+	result = ParsedFile()
+	book = open_workbook(file.get_content(), file.file_name, result)
+	if book is None:
+		frappe.throw(import_problem_message(result.problems[0]))
+	return [tuple(row) for row in book.worksheets[0].iter_rows(max_row=20, values_only=True)]
 
 
 def save_mapping(doc: Document, mapping_name: str, columns: list[dict], customer_type: str | None) -> str:

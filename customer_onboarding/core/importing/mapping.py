@@ -16,7 +16,7 @@ from customer_onboarding.core.importing.layout import (
 	COLUMNS,
 	CONTACTS,
 	CUSTOMERS,
-	SHEET_TITLES,
+	DATA_SHEETS,
 	Column,
 )
 
@@ -167,8 +167,7 @@ def slot_code(code: str, slot: int) -> str | None:
 	one offered is not suggested."""
 	prefix, dot, key = code.partition(".")
 	if not dot:
-		return code if code in TARGETS else None
-	prefix = prefix.rstrip("0123456789")
+		return code
 	numbered = f"{prefix}{slot}.{key}"
 	return numbered if numbered in TARGETS else None
 
@@ -217,26 +216,18 @@ def guess_header_row(rows: Sequence[Sequence[Any]]) -> int:
 	return counts.index(max(counts)) if counts and max(counts) else 0
 
 
-@dataclass
-class TemplateRows:
-	"""A mapped sheet as the template's three sheets: raw rows in the template's column order, each with the
-	row number it has in the source sheet."""
-
-	customers: list[tuple[int, tuple]]
-	contacts: list[tuple[int, tuple]]
-	bank_accounts: list[tuple[int, tuple]]
-
-
 def to_template_rows(
 	sheet_index: int,
 	header_row: int,
 	rows: Sequence[Sequence[Any]],
 	targets: Sequence[str | None],
 	defaults: dict[str, Any] | None = None,
-) -> TemplateRows:
-	"""The data rows below `header_row` (indexes of `rows`, counted from 0; row numbers from 1). Each customer gets
-	a row key of its own, which its contacts and bank accounts point at, and `defaults` where its row is blank."""
-	result = TemplateRows([], [], [])
+) -> dict[str, list[tuple[int, tuple]]]:
+	"""The data rows below `header_row` (indexes of `rows`, counted from 0; row numbers from 1) as the template's
+	three sheets: by sheet, raw rows in the template's column order, each with its row number in the source.
+	Each customer gets a row key of its own, which its contacts and bank accounts point at, and `defaults` where
+	its row is blank."""
+	result: dict[str, list[tuple[int, tuple]]] = {sheet: [] for sheet in DATA_SHEETS}
 	columns = [target_for(code) for code in targets]
 	for index in range(header_row + 1, len(rows)):
 		cells = rows[index]
@@ -244,17 +235,13 @@ def to_template_rows(
 			continue
 		number = index + 1
 		key = f"{sheet_index + 1}-{number}"
-		values: dict[tuple[str, int], dict[str, Any]] = {}
+		values: dict[tuple[str, int], dict[str, Any]] = {(CUSTOMERS, 0): dict(defaults or {})}
 		for cell, target in zip(cells, columns, strict=False):
 			if target and not is_blank(cell):
 				values.setdefault((target.sheet, target.slot), {})[target.key] = cell
-		customer = (defaults or {}) | values.get((CUSTOMERS, 0), {})
-		result.customers.append((number, template_row(CUSTOMERS, customer | {"row_key": key})))
 		for (sheet, _slot), filled in sorted(values.items(), key=lambda item: item[0][1]):
-			if sheet == CONTACTS:
-				result.contacts.append((number, template_row(sheet, filled | {"customer_key": key})))
-			elif sheet == BANK_ACCOUNTS:
-				result.bank_accounts.append((number, template_row(sheet, filled | {"customer_key": key})))
+			link = "row_key" if sheet == CUSTOMERS else "customer_key"
+			result[sheet].append((number, template_row(sheet, filled | {link: key})))
 	return result
 
 
@@ -267,4 +254,4 @@ def is_blank(value: Any) -> bool:
 
 
 def template_headers() -> dict[str, tuple]:
-	return {sheet: tuple(c.en for c in COLUMNS[sheet]) for sheet in SHEET_TITLES if sheet in COLUMNS}
+	return {sheet: tuple(c.en for c in COLUMNS[sheet]) for sheet in DATA_SHEETS}

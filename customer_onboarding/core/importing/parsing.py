@@ -138,8 +138,7 @@ def mapped_sheet(index: int, ws, spec: MappingSpec) -> dict[str, list[tuple[int,
 	if header is None or header >= len(rows):
 		return {}
 	targets = [spec.targets.get(heading_words(cell)) for cell in rows[header]]
-	mapped = to_template_rows(index, header, rows, targets, spec.defaults)
-	return {CUSTOMERS: mapped.customers, CONTACTS: mapped.contacts, BANK_ACCOUNTS: mapped.bank_accounts}
+	return to_template_rows(index, header, rows, targets, spec.defaults)
 
 
 def open_workbook(content: bytes, filename: str, result: ParsedFile):

@@ -9,7 +9,6 @@ by its code, no document left pointing at a customer that is gone.
 """
 
 import time
-import traceback
 
 import frappe
 from frappe.query_builder.functions import Count, IfNull
@@ -18,6 +17,7 @@ from frappe.utils import now
 from customer_onboarding.match_keys.fill import fill_match_keys
 from customer_onboarding.merging.bulk import run_bulk_merge, sharing_groups
 from customer_onboarding.recoding import run_recode
+from customer_onboarding.tests.benchmarks.entry import traceback_printed
 from customer_onboarding.tests.data import customers
 from customer_onboarding.tests.utils import company, make_rule, make_territory, settings
 
@@ -30,14 +30,11 @@ LINKS = {"Sales Order": "customer", "Sales Invoice": "customer", "Payment Entry"
 KINDS = ("Contact", "Address", "Sales Order", "Sales Invoice", "Payment Entry")
 
 
+@traceback_printed
 def main(
 	customer_count: int = 10_000, duplicates: float = 0.05, linked: int = 5, stock_groups: int = 200
 ) -> None:
-	try:
-		measure(customer_count, duplicates, linked, stock_groups)
-	except Exception:
-		traceback.print_exc()
-		raise
+	measure(customer_count, duplicates, linked, stock_groups)
 
 
 def measure(customer_count: int, duplicates: float, linked: int, stock_groups: int) -> None:

@@ -15,7 +15,6 @@ import statistics
 import subprocess
 import sys
 import time
-import traceback
 from collections import Counter
 
 import frappe
@@ -176,14 +175,6 @@ def timed(fn) -> float:
 
 def interleave(stock_site: str, app_site: str, rounds: int) -> None:
 	"""Rounds of one batch per setup, in an order that turns each round, in two processes started once."""
-	try:
-		run_rounds(stock_site, app_site, rounds)
-	except Exception:
-		traceback.print_exc()
-		raise
-
-
-def run_rounds(stock_site: str, app_site: str, rounds: int) -> None:
 	stock, app = server(stock_site), server(app_site)
 	sites = {"stock": stock, "app, switches off": app, "app, default settings": app}
 	batches: dict[str, list[dict]] = {setup: [] for setup in SETUPS}

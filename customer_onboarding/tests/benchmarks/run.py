@@ -7,7 +7,6 @@ import csv
 import io
 import statistics
 import time
-import traceback
 
 import frappe
 
@@ -18,6 +17,7 @@ from customer_onboarding.customer_onboarding.report.duplicate_customers.duplicat
 from customer_onboarding.duplicates import duplicate_candidates
 from customer_onboarding.importing import importer
 from customer_onboarding.match_keys.fill import fill_match_keys
+from customer_onboarding.tests.benchmarks.entry import traceback_printed
 from customer_onboarding.tests.data import customers
 from customer_onboarding.tests.import_helpers import import_doc
 from customer_onboarding.tests.setup import before_tests
@@ -35,13 +35,9 @@ STOCK_COLUMNS = {
 }
 
 
+@traceback_printed
 def main(sizes: str = "1000,10000", base: int = 100000, lookups: int = 200) -> None:
-	"""`bench execute` hides the traceback of a failing method, so print it before re-raising."""
-	try:
-		measure(sizes, base, lookups)
-	except Exception:
-		traceback.print_exc()
-		raise
+	measure(sizes, base, lookups)
 
 
 def measure(sizes: str, base: int, lookups: int) -> None:

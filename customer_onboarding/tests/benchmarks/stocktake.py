@@ -7,13 +7,13 @@ of the whole period is timed end to end at each step: the queries, pandas and th
 import random
 import resource
 import time
-import traceback
 
 import frappe
 from frappe.utils import add_days, getdate, now
 
 from customer_onboarding.match_keys.fill import fill_match_keys
 from customer_onboarding.stocktake.run import run_stocktake
+from customer_onboarding.tests.benchmarks.entry import traceback_printed
 from customer_onboarding.tests.benchmarks.match_keys import legacy_values
 from customer_onboarding.tests.data import customers
 from customer_onboarding.tests.utils import company
@@ -32,14 +32,11 @@ START = getdate("2024-01-01")
 DAYS = 730
 
 
+@traceback_printed
 def main(
 	invoices: int = 1_000_000, customer_count: int = 50_000, steps: str = "100000,250000,500000,1000000"
 ) -> None:
-	try:
-		measure(invoices, customer_count, [int(s) for s in steps.split(",") if int(s) <= invoices])
-	except Exception:
-		traceback.print_exc()
-		raise
+	measure(invoices, customer_count, [int(s) for s in steps.split(",") if int(s) <= invoices])
 
 
 def measure(invoices: int, customer_count: int, steps: list[int]) -> None:

@@ -6,13 +6,13 @@ bench --site SITE execute customer_onboarding.tests.benchmarks.workers.main --kw
 """
 
 import time
-import traceback
 
 import frappe
 from frappe.utils.background_jobs import get_queue, get_workers
 
 from customer_onboarding.coding import forget_rules
 from customer_onboarding.importing.jobs import queue_import
+from customer_onboarding.tests.benchmarks.entry import traceback_printed
 from customer_onboarding.tests.benchmarks.run import customer_import, start_stock_import, stock_data_import
 from customer_onboarding.tests.data import customers
 from customer_onboarding.tests.processes import frappe_process, kill_group
@@ -23,13 +23,9 @@ SETUPS = ("single series", "several series", "no rule")
 TERRITORIES = ("BMN", "BMS", "BME", "BMW")
 
 
+@traceback_printed
 def main(size: int = 2000, workers: str = "1,2,4", setups: str = ",".join(SETUPS)) -> None:
-	"""`bench execute` hides the traceback of a failing method, so print it before re-raising."""
-	try:
-		measure(size, [int(n) for n in workers.split(",")], setups.split(","))
-	except Exception:
-		traceback.print_exc()
-		raise
+	measure(size, [int(n) for n in workers.split(",")], setups.split(","))
 
 
 def measure(size: int, worker_counts: list[int], setups: list[str]) -> None:
