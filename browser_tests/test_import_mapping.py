@@ -12,9 +12,9 @@ from browser_tests.desk import (
 	fill,
 	form,
 	indicator,
-	new_form,
 	save,
-	wait_until_saved,
+	settled,
+	wait_until_bound,
 )
 from browser_tests.people import IMPLEMENTER
 from customer_onboarding.tests.exports import KINGDEE_HEADINGS, fresh_kingdee_rows, kingdee_export
@@ -43,7 +43,11 @@ def test_a_kingdee_export_is_mapped_checked_and_imported(login, screenshot, api,
 		mapper.locator(".modal-footer .btn-primary").click()
 	expect(control(form(page), "mapping")).to_contain_text(f"金蝶客户 {rows[0][0]}")
 
-	control(form(page), "keep_legacy_codes").locator("input[data-fieldname=keep_legacy_codes]").check()
+	# The saved mapping reloads the form; a box ticked while it redraws is lost and leaves nothing to save.
+	settled(page)
+	keep = control(form(page), "keep_legacy_codes")
+	keep.locator("input[data-fieldname=keep_legacy_codes]").check()
+	wait_until_bound(keep)
 	save(page)
 	with answered(page, "customer_onboarding.api.validate_customer_import"):
 		button(page, "Validate").click()

@@ -19,6 +19,8 @@ from customer_onboarding.core.importing.layout import (
 	DATA_SHEETS,
 	Column,
 )
+from customer_onboarding.core.phones import normalise_phone
+from customer_onboarding.core.problems import ProblemError
 
 CONTACT_SLOTS = 3
 BANK_SLOTS = 2
@@ -116,7 +118,6 @@ def template_headings() -> dict[str, str]:
 
 
 NUMBERED = re.compile(r"^(.*?)(\d+)$")
-MOBILE = re.compile(r"^(\+?86)?1[3-9]\d{9}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ACCOUNT = re.compile(r"^\d{12,25}$")
 TAX_ID = re.compile(r"^[0-9A-Z]{18}$")
@@ -137,9 +138,9 @@ def suggest_targets(headings: Sequence[Any], samples: Sequence[Sequence[Any]]) -
 	suggested: list[str | None] = []
 	taken: set[str] = set()
 	for index, heading in enumerate(headings):
-		values = [row[index] for row in samples if index < len(row)]
-		code = by_heading(heading) or by_values(values)
-		if code and code.endswith(".phone") and by_values(values) == "mobile_no":
+		looks_like = by_values(row[index] for row in samples if index < len(row))
+		code = by_heading(heading) or looks_like
+		if code and code.endswith(".phone") and looks_like == "mobile_no":
 			code = code.replace(".phone", ".mobile_no")
 		suggested.append(code if code and code not in taken else None)
 		if code:
@@ -180,13 +181,21 @@ def by_values(values: Iterable[Any]) -> str | None:
 		return None
 	for code, looks_like in (
 		("tax_id", lambda t: bool(TAX_ID.match(t))),
-		("mobile_no", lambda t: bool(MOBILE.match(t))),
+		("mobile_no", is_mobile),
 		("email_id", lambda t: bool(EMAIL.match(t))),
 		("bank1.bank_account_no", lambda t: bool(ACCOUNT.match(t))),
 	):
 		if sum(map(looks_like, texts)) * 10 >= len(texts) * 8:
 			return code
 	return None
+
+
+def is_mobile(text: str) -> bool:
+	"""A mobile number by the app's own phone rule, read in China, where exports without +86 come from."""
+	try:
+		return bool(normalise_phone(text, "CN", mobile=True))
+	except ProblemError:
+		return False
 
 
 def sample_text(value: Any) -> str:
