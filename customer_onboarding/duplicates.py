@@ -7,7 +7,7 @@ in-process list of every customer's name key, reloaded when the keys' version mo
 import frappe
 from frappe import _
 
-from customer_onboarding.core.duplicates import Candidate, Party, party, rank, similar_names
+from customer_onboarding.core.duplicates import Candidate, NameIndex, Party, party, rank
 from customer_onboarding.core.match_keys import IDENTIFIERS, NAME
 from customer_onboarding.match_keys.store import KEYS, customers_with_any, key_version, keys_of
 from customer_onboarding.settings import get_settings
@@ -26,7 +26,7 @@ def name_index() -> dict:
 			as_list=True,
 		)
 		_index.clear()
-		_index.update(key=key, customers=[row[0] for row in rows], names=[row[1] for row in rows])
+		_index.update(key=key, customers=[row[0] for row in rows], names=NameIndex([row[1] for row in rows]))
 	return _index
 
 
@@ -43,7 +43,7 @@ def duplicate_candidates(
 ) -> list[Candidate]:
 	query = party("", customer_name, tax_id, mobile_no, email_id, get_settings().default_phone_region)
 	index = name_index()
-	pool = {index["customers"][i] for i in similar_names(query.core_name, index["names"])}
+	pool = {index["customers"][i] for i in index["names"].similar(query.core_name)}
 	pool |= customers_with_any(key for key in query.keys if key[0] in IDENTIFIERS)
 	return rank(query, load_parties(sorted(pool)), exclude=exclude)
 

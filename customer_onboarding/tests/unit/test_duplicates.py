@@ -1,6 +1,9 @@
+import random
 import unittest
 
-from customer_onboarding.core.duplicates import Party, duplicate_pairs, party, rank
+from rapidfuzz import fuzz, process
+
+from customer_onboarding.core.duplicates import NAME_FLOOR, NameIndex, Party, duplicate_pairs, party, rank
 from customer_onboarding.core.match_keys import customer_keys
 from customer_onboarding.core.names import normalise_name
 
@@ -60,3 +63,26 @@ class TestPartiesWithManyKeys(unittest.TestCase):
 		)
 		found = rank(party("n", "x", phone="+86 139 8765 4321"), [stored])
 		self.assertEqual((found[0].name, found[0].reasons), ("C-9", ["same_phone"]))
+
+
+class TestNameIndex(unittest.TestCase):
+	def test_finds_what_scoring_every_name_finds(self):
+		rng = random.Random(5)
+		names = [
+			"".join(rng.choice("北京海上海华信达科技源") for _ in range(rng.randint(1, 9)))
+			for _ in range(3000)
+		]
+		index = NameIndex(names)
+		for query in ["北京华信科技", "海海海上", "华", "上海信达源科技发展", *rng.sample(names, 40)]:
+			with self.subTest(query):
+				every = process.extract(query, names, scorer=fuzz.ratio, score_cutoff=NAME_FLOOR, limit=50)
+				self.assertEqual(index.similar(query), [i for _name, _score, i in every])
+
+	def test_repeated_characters_count_as_often_as_both_names_hold_them(self):
+		index = NameIndex(["海海", "海", "山"])
+		self.assertEqual(index.similar("海海"), [0, 1])
+		self.assertEqual(index.similar("山海"), [1, 2], "one 海 shared with 海海 is 50, below the floor")
+
+	def test_an_empty_name_or_an_empty_base_finds_nothing(self):
+		self.assertEqual(NameIndex(["北京华信"]).similar(""), [])
+		self.assertEqual(NameIndex([]).similar("北京华信"), [])
