@@ -4,7 +4,7 @@ import frappe
 
 from customer_onboarding.arguments import get_permitted_doc, refuse_oversized, refuse_too_many
 from customer_onboarding.importing.importer import import_progress, validate_import
-from customer_onboarding.importing.jobs import import_template, queue_import
+from customer_onboarding.importing.jobs import import_template, queue_dry_run, queue_import
 from customer_onboarding.importing.mapping import column_suggestions, save_mapping
 
 
@@ -20,8 +20,16 @@ def download_customer_template(language: str | None = None) -> None:
 
 @frappe.whitelist(methods=["POST"])
 def validate_customer_import(name: str) -> dict:
+	"""The dry run, in this request: its summary (the command line and the remote client wait for it)."""
 	doc = get_permitted_doc("Customer Import", name, "write")
 	return validate_import(doc)
+
+
+@frappe.whitelist(methods=["POST"])
+def queue_customer_import_dry_run(name: str) -> None:
+	"""The dry run as a background job that shows its progress; its result reloads the form."""
+	doc = get_permitted_doc("Customer Import", name, "write")
+	queue_dry_run(doc)
 
 
 @frappe.whitelist(methods=["POST"])

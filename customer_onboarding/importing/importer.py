@@ -89,27 +89,32 @@ def read_file(doc: Document) -> ParsedFile:
 # Dry run ---------------------------------------------------------------------------------------------------
 
 
-def validate_import(doc: Document) -> dict:
-	"""Check every row without writing a customer; store the problems on the import."""
+def validate_import(doc: Document, progress=None) -> dict:
+	"""Check every row without writing a customer; store the problems on the import.
+
+	`progress(doc, done, total)` is called every BATCH rows checked (the desk's dry run runs as a job)."""
 	parsed = read_file(doc)
 	problems = (
 		list(parsed.problems) + [p for r in parsed.orphans for p in r.problems] + permission_problems(parsed)
 	)
 	existing, change_requests = 0, []
 	with bulk_memo(preloaded_tax_id_holders(tax_ids(parsed.customers))):
-		for record in parsed.customers:
+		for index, record in enumerate(parsed.customers, start=1):
 			match = matching_customer(record)
 			existing += bool(match)
 			problems += record.all_problems + row_rule_problems(doc, record, match)
 			if match and doc.update_existing and requested_changes(*updated_customer(match, record)):
 				change_requests.append(record.row)
+			if progress and index % BATCH == 0:
+				progress(doc, index, len(parsed.customers))
 	summary = summarise(parsed, problems, existing) | {"change_requests": change_requests}
 	doc.db_set(
 		{
 			"status": "Invalid" if problems else "Validated",
 			"total_rows": len(parsed.customers),
 			"problems_json": json.dumps(summary, ensure_ascii=False),
-		}
+		},
+		notify=True,
 	)
 	return summary
 
@@ -543,9 +548,17 @@ def write_logs(rows: list[tuple]) -> None:
 
 
 def publish(doc: Document, done: int, total: int) -> None:
+	publish_rows(doc, _("Importing customers ({0})").format(doc.name), done, total)
+
+
+def publish_checked(doc: Document, done: int, total: int) -> None:
+	publish_rows(doc, _("Dry run ({0})").format(doc.name), done, total)
+
+
+def publish_rows(doc: Document, title: str, done: int, total: int) -> None:
 	frappe.publish_progress(
 		done * 100 / max(total, 1),
-		title=_("Importing customers ({0})").format(doc.name),
+		title=title,
 		doctype=doc.doctype,
 		docname=doc.name,
 		description=_("{0} of {1} rows").format(done, total),

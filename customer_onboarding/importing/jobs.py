@@ -12,7 +12,13 @@ from frappe.utils.background_jobs import get_job
 from rq.job import JobStatus
 
 from customer_onboarding.core.importing.workbooks import build_template
-from customer_onboarding.importing.importer import finish_if_last, import_share, plan_import
+from customer_onboarding.importing.importer import (
+	finish_if_last,
+	import_share,
+	plan_import,
+	publish_checked,
+	validate_import,
+)
 
 # A share job that has started holds its lock from its first instant; until then it may still be starting.
 STARTING_SECONDS = 15
@@ -25,6 +31,17 @@ def job_id(name: str) -> str:
 
 def share_job_id(name: str, index: int) -> str:
 	return f"{job_id(name)}::share-{index}"
+
+
+def dry_run_job_id(name: str) -> str:
+	return f"{job_id(name)}::dry-run"
+
+
+def queue_dry_run(doc: Document) -> None:
+	"""Check the file in the background, with a progress bar; asking again while it runs changes nothing, and a
+	dry run whose worker died is simply asked for again (it writes nothing but its result)."""
+	if not job_alive(dry_run_job_id(doc.name)):
+		enqueue(dry_run_job, dry_run_job_id(doc.name), import_name=doc.name)
 
 
 def queue_import(doc: Document) -> str:
@@ -111,6 +128,14 @@ def import_share_job(import_name: str, index: int, rows: list[int], codes: dict[
 	with holding_lock(share_job_id(import_name, index)) as taken, failing_import(import_name):
 		if taken:
 			import_share(import_name, rows, codes)
+
+
+def dry_run_job(import_name: str) -> None:
+	frappe.set_user_lang(frappe.session.user)
+	with holding_lock(dry_run_job_id(import_name)) as taken:
+		if taken:
+			validate_import(frappe.get_doc("Customer Import", import_name), publish_checked)
+			frappe.db.commit()
 
 
 @contextmanager

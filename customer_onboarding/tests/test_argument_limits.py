@@ -36,6 +36,7 @@ class TestArgumentLimits(MatchKeyCase):
 		)
 		self.assert_refused(MASTER_MANAGER, api.download_customer_template, HUGE)
 		self.assert_refused(MASTER_MANAGER, api.validate_customer_import, HUGE)
+		self.assert_refused(MASTER_MANAGER, api.queue_customer_import_dry_run, HUGE)
 		self.assert_refused(MASTER_MANAGER, api.start_customer_import, HUGE)
 		self.assert_refused(MASTER_MANAGER, api.merge_customers, HUGE, "CUST")
 		self.assert_refused(MASTER_MANAGER, api.merge_customers, "CUST", HUGE)

@@ -1,10 +1,10 @@
 frappe.ui.form.on("Customer Import", {
 	setup(frm) {
-		// Progress comes to the rooms of the imports this page has opened; the title names the import.
-		// The status and the totals arrive as document updates, which reload the form.
+		// Progress of the dry run and of the import comes to the rooms of the imports this page has opened; the
+		// title names the step and the import. Their results arrive as document updates, which reload the form.
 		frappe.realtime.on("progress", (data) => {
 			if (frm.doc && data.title && data.title.includes(frm.doc.name)) {
-				frm.dashboard.show_progress(__("Importing customers"), data.percent, data.description);
+				frm.dashboard.show_progress(data.title, data.percent, data.description);
 			}
 		});
 	},
@@ -19,7 +19,9 @@ frappe.ui.form.on("Customer Import", {
 		if (!["Queued", "Running", "Completed"].includes(frm.doc.status)) {
 			frm.add_custom_button(__("Map Columns"), () => map_columns(frm));
 			frm.add_custom_button(__("Validate"), () =>
-				frappe.xcall("customer_onboarding.api.validate_customer_import", { name: frm.doc.name }).then(() => frm.reload_doc())
+				frappe.xcall("customer_onboarding.api.queue_customer_import_dry_run", { name: frm.doc.name }).then(() => {
+					frm.dashboard.show_progress(__("Dry run ({0})", [frm.doc.name]), 0, __("Reading the file"));
+				})
 			);
 		}
 		// Also while Running: a share whose worker died leaves its rows to Start Import, which resumes them.
@@ -58,7 +60,10 @@ function existing_message(frm, count) {
 // A file in another layout (a Kingdee or U8 export): each column with the target suggested for it, to confirm or
 // change, saved as a mapping under a name that later imports reuse.
 function map_columns(frm) {
-	frappe.xcall("customer_onboarding.api.customer_import_columns", { name: frm.doc.name }).then((found) => {
+	frappe.xcall(
+		"customer_onboarding.api.customer_import_columns", { name: frm.doc.name }, "GET",
+		{ freeze: true, freeze_message: __("Reading the file's columns") },
+	).then((found) => {
 		const options = [{ value: "", label: __("Not imported") }].concat(found.targets);
 		const fields = [
 			{

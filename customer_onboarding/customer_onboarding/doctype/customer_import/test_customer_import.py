@@ -7,15 +7,16 @@ from unittest.mock import patch
 import frappe
 import openpyxl
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils.background_jobs import get_redis_connection_without_auth
+from frappe.utils.background_jobs import get_job, get_queue, get_redis_connection_without_auth
 
 from customer_onboarding.api import (
 	download_customer_template,
+	queue_customer_import_dry_run,
 	start_customer_import,
 	validate_customer_import,
 )
 from customer_onboarding.importing import importer
-from customer_onboarding.importing.jobs import import_share_job
+from customer_onboarding.importing.jobs import dry_run_job, dry_run_job_id, import_share_job
 from customer_onboarding.tests.exports import fresh_kingdee_rows, kingdee_export
 from customer_onboarding.tests.import_helpers import (
 	IMPORTER,
@@ -265,6 +266,32 @@ class TestCustomerImport(ImportCase):
 			"the form hears that the import started, its progress, and when its totals are in",
 		)
 
+	def test_the_desks_dry_run_is_one_job_that_shows_its_progress_and_reloads_the_form(self):
+		doc = import_doc(workbook_bytes([customer_row() for _ in range(4)] + [customer_row(tax_id="bad")]))
+		frappe.db.commit()
+		for _asked in range(2):
+			queue_customer_import_dry_run(doc.name)
+			frappe.db.commit()
+		job = get_job(dry_run_job_id(doc.name))
+		self.addCleanup(job.delete)
+		self.assertEqual(job.kwargs["kwargs"], {"import_name": doc.name})
+		self.assertEqual(get_queue("long").get_job_ids().count(job.id), 1, "asked twice, queued once")
+		self.assertEqual(frappe.db.get_value("Customer Import", doc.name, "status"), "Draft")
+
+		events = get_redis_connection_without_auth().pubsub()
+		events.subscribe("events")
+		with patch.object(importer, "BATCH", 2):
+			dry_run_job(doc.name)
+		room = [event for event in published(events) if event["room"] == f"doc:Customer Import/{doc.name}"]
+		progress = [event["message"] for event in room if event["event"] == "progress"]
+		self.assertEqual([message["percent"] for message in progress], [40, 80])
+		self.assertIn(doc.name, progress[0]["title"])
+		self.assertEqual(room[-1]["event"], "doc_update", "the result reloads the form")
+		checked = frappe.get_doc("Customer Import", doc.name)
+		self.assertEqual((checked.status, checked.total_rows), ("Invalid", 5))
+		self.assertEqual(len(json.loads(checked.problems_json)["problems"]), 1)
+		self.assertEqual(frappe.db.count("Customer Import Log", {"customer_import": doc.name}), 0)
+
 	def test_the_background_job_speaks_the_language_of_the_user_who_started_it(self):
 		frappe.db.set_value("User", IMPORTER, "language", "zh")
 		self.addCleanup(frappe.db.set_value, "User", IMPORTER, "language", None)
@@ -313,6 +340,7 @@ class TestImportPermissions(ImportCase):
 			with self.subTest(user), as_user(user):
 				self.assertRaises(frappe.PermissionError, start_customer_import, doc.name)
 				self.assertRaises(frappe.PermissionError, validate_customer_import, doc.name)
+				self.assertRaises(frappe.PermissionError, queue_customer_import_dry_run, doc.name)
 				self.assertRaises(frappe.PermissionError, download_customer_template)
 
 
