@@ -150,11 +150,7 @@ def row_rule_problems(doc: Document, record: CustomerRecord, match: str | None) 
 	for fieldname, doctype in LINKS.items():
 		value = customer.get(fieldname)
 		if value and not link_exists(doctype, value):
-			found.append(
-				ImportProblem(
-					"unknown_link", record.sheet, record.row, column_name(fieldname), value, (doctype,)
-				)
-			)
+			found.append(record.problem("unknown_link", column_name(fieldname), value, (doctype,)))
 	return found
 
 
@@ -176,9 +172,9 @@ def summarise(parsed: ParsedFile, problems: list[ImportProblem], existing: int) 
 		"bank_accounts": sum(len(c.bank_accounts) for c in parsed.customers),
 		"problems": [
 			{
-				"sheet": p.sheet,
+				"sheet": p.source[0] if p.source else p.sheet,
 				"row": p.row,
-				"column": p.column,
+				"column": (p.source and p.source[1]) or p.column,
 				"message": plain_text(import_problem_message(p)),
 			}
 			for p in problems

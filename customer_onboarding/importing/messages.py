@@ -9,12 +9,15 @@ from customer_onboarding.messages import problem_message
 
 
 def place(problem: ImportProblem) -> str:
+	"""Where the problem is, in the uploaded file's own terms: a mapped file's sheet and heading."""
+	sheet, heading = problem.source or (_(problem.sheet), "")
+	column = heading or _(problem.column)
 	if problem.row and problem.column:
-		return _("Sheet {0}, row {1}, column {2}").format(_(problem.sheet), problem.row, _(problem.column))
+		return _("Sheet {0}, row {1}, column {2}").format(sheet, problem.row, column)
 	if problem.row:
-		return _("Sheet {0}, row {1}").format(_(problem.sheet), problem.row)
+		return _("Sheet {0}, row {1}").format(sheet, problem.row)
 	if problem.sheet:
-		return _("Sheet {0}").format(_(problem.sheet))
+		return _("Sheet {0}").format(sheet)
 	return _("File")
 
 

@@ -1,9 +1,11 @@
 """Kingdee and U8 exports imported through a saved column mapping, as a Customer Master Manager does it."""
 
+import io
 import random
 from unittest.mock import patch
 
 import frappe
+import openpyxl
 
 from customer_onboarding.api import (
 	customer_import_columns,
@@ -12,11 +14,13 @@ from customer_onboarding.api import (
 )
 from customer_onboarding.importing import importer
 from customer_onboarding.tests.exports import (
+	KINGDEE_HEADINGS,
 	KINGDEE_TARGETS,
 	fresh_kingdee_rows,
 	kingdee_export,
 	kingdee_rows,
 	u8_export,
+	workbook_content,
 )
 from customer_onboarding.tests.import_helpers import ImportCase, import_doc
 from customer_onboarding.tests.legacy import legacy_customer, stamp
@@ -64,6 +68,27 @@ class TestKingdeeExport(MappingCase):
 		self.assertEqual((totals["created"], totals["failed"]), (5, 0))
 		self.assertEqual(frappe.db.count("Customer", {"tax_id": ["in", [row[2] for row in rows]]}), 5)
 
+	def test_every_sheet_is_imported_once_and_a_failed_row_comes_back_as_uploaded(self):
+		rows = fresh_kingdee_rows(4)
+		rows[3] = (rows[3][0], rows[3][1], "91110000BAD", *rows[3][3:])
+		book = openpyxl.load_workbook(io.BytesIO(kingdee_export(rows[:2])))
+		second = book.create_sheet("客户（续）")
+		for row in (KINGDEE_HEADINGS, *rows[2:]):
+			second.append(list(row))
+		doc, _found = self.mapped_import(workbook_content(book))
+		for _run in range(2):
+			totals = importer.run_import(doc.name)
+			self.assertEqual((totals["created"], totals["failed"]), (3, 1))
+		self.assertEqual(frappe.db.count("Customer Import Log", {"customer_import": doc.name}), 4)
+		report = frappe.get_doc(
+			"File", {"file_url": frappe.db.get_value("Customer Import", doc.name, "error_report")}
+		)
+		sheet = openpyxl.load_workbook(io.BytesIO(report.get_content()))["客户（续）"]
+		uploaded = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+		self.assertEqual(uploaded[0], (*KINGDEE_HEADINGS, "Error"))
+		self.assertEqual(uploaded[1][:-1], rows[3])
+		self.assertTrue(uploaded[1][-1], "with the reason")
+
 	def test_the_saved_mapping_is_reused_by_name(self):
 		first, _found = self.mapped_import(kingdee_export(fresh_kingdee_rows(1)))
 		second = import_doc(
@@ -109,12 +134,19 @@ class TestKingdeeExport(MappingCase):
 		self.assertEqual((totals["created"], totals["failed"]), (1, 0))
 		self.assertTrue(frappe.db.exists("Bank Account", f"{rows[0][1]} {rows[0][9][-4:]} - 中国工商银行"))
 
-	def test_a_row_without_a_name_is_refused_on_its_own_row(self):
-		rows = fresh_kingdee_rows(2)
+	def test_problems_are_placed_by_the_uploaded_sheet_row_and_heading(self):
+		rows = fresh_kingdee_rows(3)
 		rows[1] = (rows[1][0], None, *rows[1][2:])
+		rows[2] = (*rows[2][:5], "123", *rows[2][6:])
 		doc, _found = self.mapped_import(kingdee_export(rows))
 		problems = validate_customer_import(doc.name)["problems"]
-		self.assertEqual([(p["row"], p["column"]) for p in problems], [(5, "Customer Name")])
+		self.assertEqual(
+			[(p["sheet"], p["row"], p["column"]) for p in problems],
+			[("客户", 5, "名称"), ("客户", 6, "联系电话")],
+		)
+		self.assertTrue(
+			problems[1]["message"].startswith("Sheet 客户, row 6, column 联系电话: "), problems[1]
+		)
 
 
 class TestU8Export(MappingCase):

@@ -9,7 +9,7 @@ the dry run, the import, its shares and its error report) is the same as for the
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from customer_onboarding.core.importing.layout import (
 	BANK_ACCOUNTS,
@@ -225,19 +225,32 @@ def guess_header_row(rows: Sequence[Sequence[Any]]) -> int:
 	return counts.index(max(counts)) if counts and max(counts) else 0
 
 
+class MappedRow(NamedTuple):
+	"""A row of a template sheet made from a row of the uploaded sheet: its number there, its values in the
+	template's column order, the uploaded heading of each template column it fills (by English name), and the
+	uploaded row with the uploaded headings."""
+
+	number: int
+	raw: tuple
+	headings: dict[str, str]
+	cells: tuple
+	header: tuple
+
+
 def to_template_rows(
 	sheet_index: int,
 	header_row: int,
 	rows: Sequence[Sequence[Any]],
 	targets: Sequence[str | None],
 	defaults: dict[str, Any] | None = None,
-) -> dict[str, list[tuple[int, tuple]]]:
+) -> dict[str, list[MappedRow]]:
 	"""The data rows below `header_row` (indexes of `rows`, counted from 0; row numbers from 1) as the template's
-	three sheets: by sheet, raw rows in the template's column order, each with its row number in the source.
-	Each customer gets a row key of its own, which its contacts and bank accounts point at, and `defaults` where
-	its row is blank."""
-	result: dict[str, list[tuple[int, tuple]]] = {sheet: [] for sheet in DATA_SHEETS}
+	three sheets, by sheet. Each customer gets a row key of its own, which its contacts and bank accounts point
+	at, and `defaults` where its row is blank."""
+	result: dict[str, list[MappedRow]] = {sheet: [] for sheet in DATA_SHEETS}
 	columns = [target_for(code) for code in targets]
+	header = tuple(rows[header_row]) if header_row < len(rows) else ()
+	headings = uploaded_headings(header, columns)
 	for index in range(header_row + 1, len(rows)):
 		cells = rows[index]
 		if all(is_blank(cell) for cell in cells):
@@ -248,10 +261,24 @@ def to_template_rows(
 		for cell, target in zip(cells, columns, strict=False):
 			if target and not is_blank(cell):
 				values.setdefault((target.sheet, target.slot), {})[target.key] = cell
-		for (sheet, _slot), filled in sorted(values.items(), key=lambda item: item[0][1]):
+		for (sheet, slot), filled in sorted(values.items(), key=lambda item: item[0][1]):
 			link = "row_key" if sheet == CUSTOMERS else "customer_key"
-			result[sheet].append((number, template_row(sheet, filled | {link: key})))
+			raw = template_row(sheet, filled | {link: key})
+			result[sheet].append(
+				MappedRow(number, raw, headings.get((sheet, slot), {}), tuple(cells), header)
+			)
 	return result
+
+
+def uploaded_headings(
+	header: Sequence[Any], columns: Sequence[Target | None]
+) -> dict[tuple[str, int], dict[str, str]]:
+	"""For each template sheet and slot, the uploaded heading of each template column, by English name."""
+	found: dict[tuple[str, int], dict[str, str]] = {}
+	for cell, target in zip(header, columns, strict=False):
+		if target and not is_blank(cell):
+			found.setdefault((target.sheet, target.slot), {})[target.column.en] = str(cell).strip()
+	return found
 
 
 def template_row(sheet: str, values: dict[str, Any]) -> tuple:

@@ -26,6 +26,7 @@ from customer_onboarding.core.importing.layout import (
 	sheet_for_title,
 )
 from customer_onboarding.core.importing.mapping import (
+	MappedRow,
 	find_header_row,
 	heading_words,
 	template_headers,
@@ -41,7 +42,9 @@ MAX_EXACT_DIGITS = 15  # a spreadsheet number keeps 15 significant digits
 
 @dataclass
 class ImportProblem:
-	"""A problem at a place in the workbook; row is the spreadsheet row number (1 = header)."""
+	"""A problem at a place in the workbook; row is the spreadsheet row number (1 = header). In a file read
+	through a mapping, `source` is the uploaded sheet's name and the heading of the column there (empty for a
+	template column that no heading fills)."""
 
 	code: str
 	sheet: str = ""
@@ -49,6 +52,19 @@ class ImportProblem:
 	column: str = ""
 	value: str = ""
 	details: tuple[str, ...] = ()
+	source: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+	"""Where a row of a mapped file was uploaded: the sheet's name, the row's number there, the heading of each
+	template column it fills (by the column's English name), and the uploaded row with its sheet's headings."""
+
+	sheet: str
+	row: int
+	headings: dict[str, str]
+	cells: tuple = ()
+	header: tuple = ()
 
 
 @dataclass
@@ -58,6 +74,16 @@ class Record:
 	values: dict[str, Any]
 	raw: tuple
 	problems: list[ImportProblem] = field(default_factory=list)
+	source: Source | None = None
+
+	def problem(
+		self, code: str, column: str = "", value: str = "", details: tuple[str, ...] = ()
+	) -> ImportProblem:
+		"""A problem on this row, in a template column (by English name)."""
+		if self.source is None:
+			return ImportProblem(code, self.sheet, self.row, column, value, details)
+		source = (self.source.sheet, self.source.headings.get(column, ""))
+		return ImportProblem(code, self.sheet, self.source.row, column, value, details, source)
 
 
 @dataclass
@@ -112,18 +138,29 @@ class MappingSpec:
 
 def parse_mapped_workbook(content: bytes, filename: str, spec: MappingSpec) -> ParsedFile:
 	"""A workbook in another layout, read through a mapping: every sheet that has the mapping's headings, its
-	rows turned into the template's three sheets. Problems name the template's columns and the rows of the
-	uploaded sheet."""
+	rows turned into the template's three sheets. Problems name the uploaded sheet, its row and its heading.
+
+	The rows of a later sheet are numbered on after the earlier sheets' rows, so that a row number names one row
+	of the file: the import's log, its shares and its resume go by it."""
 	result = ParsedFile()
 	workbook = open_workbook(content, filename, result)
 	if workbook is None:
 		return result
 	records: dict[str, list[Record]] = {sheet: [] for sheet in DATA_SHEETS}
+	offset = 0
 	for index, ws in enumerate(workbook.worksheets):
 		for sheet, rows in mapped_sheet(index, ws, spec).items():
 			records[sheet] += [
-				read_row(sheet, number, raw, list(COLUMNS[sheet]), result) for number, raw in rows
+				read_row(
+					sheet,
+					offset + row.number,
+					row.raw,
+					list(COLUMNS[sheet]),
+					Source(ws.title, row.number, row.headings, row.cells, row.header),
+				)
+				for row in rows
 			]
+		offset += ws.max_row
 	result.headers = template_headers()
 	if not records[CUSTOMERS]:
 		result.problems.append(ImportProblem("mapping_not_found", value=filename))
@@ -132,7 +169,7 @@ def parse_mapped_workbook(content: bytes, filename: str, spec: MappingSpec) -> P
 	return result
 
 
-def mapped_sheet(index: int, ws, spec: MappingSpec) -> dict[str, list[tuple[int, tuple]]]:
+def mapped_sheet(index: int, ws, spec: MappingSpec) -> dict[str, list[MappedRow]]:
 	rows = [tuple(row) for row in ws.iter_rows(values_only=True)]
 	header = spec.header_row - 1 if spec.header_row else find_header_row(rows, spec.targets)
 	if header is None or header >= len(rows):
@@ -173,7 +210,7 @@ def read_sheet(ws, sheet: str, result: ParsedFile) -> list[Record]:
 	for index, raw in zip(frame.index, frame.itertuples(index=False, name=None), strict=True):
 		if all(value is None or str(value).strip() == "" for value in raw):
 			continue
-		records.append(read_row(sheet, int(index) + 2, raw, columns, result))
+		records.append(read_row(sheet, int(index) + 2, raw, columns))
 	return records
 
 
@@ -199,14 +236,16 @@ def refuse_merged_cells(ws, sheet: str, result: ParsedFile) -> None:
 		)
 
 
-def read_row(sheet: str, row: int, raw: tuple, columns: list[Column | None], result: ParsedFile) -> Record:
-	record = Record(sheet, row, {}, raw)
+def read_row(
+	sheet: str, row: int, raw: tuple, columns: list[Column | None], source: Source | None = None
+) -> Record:
+	record = Record(sheet, row, {}, raw, source=source)
 	for value, column in zip(raw, columns, strict=False):
 		if column is None:
 			continue
 		clean, problem = clean_value(value, column)
 		if problem:
-			record.problems.append(ImportProblem(problem, sheet, row, column.en, display(value)))
+			record.problems.append(record.problem(problem, column.en, display(value)))
 		record.values[column.key] = clean
 	for column in COLUMNS[sheet]:
 		if (
@@ -214,7 +253,7 @@ def read_row(sheet: str, row: int, raw: tuple, columns: list[Column | None], res
 			and not record.values.get(column.key)
 			and not any(p.column == column.en for p in record.problems)
 		):
-			record.problems.append(ImportProblem("required", sheet, row, column.en))
+			record.problems.append(record.problem("required", column.en))
 	return record
 
 
@@ -290,19 +329,15 @@ def clean_choice(text: str, column: Column) -> tuple[str, str | None]:
 
 def attach_children(records: dict[str, list[Record]], result: ParsedFile) -> None:
 	customers = [CustomerRecord(**vars(r)) for r in records[CUSTOMERS]]
-	refuse_repeated_keys(customers, result)
+	refuse_repeated_keys(customers)
 	by_key = customer_keys(customers)
 	for sheet, attribute in ((CONTACTS, "contacts"), (BANK_ACCOUNTS, "bank_accounts")):
 		for record in records[sheet]:
 			owner = by_key.get(record.values.get("customer_key"))
 			if owner is None:
 				record.problems.append(
-					ImportProblem(
-						"unknown_customer_key",
-						sheet,
-						record.row,
-						"Customer Key",
-						record.values.get("customer_key", ""),
+					record.problem(
+						"unknown_customer_key", "Customer Key", record.values.get("customer_key", "")
 					)
 				)
 				result.orphans.append(record)
@@ -320,7 +355,7 @@ def customer_keys(customers: Iterable[CustomerRecord]) -> dict[str, CustomerReco
 	return keys
 
 
-def refuse_repeated_keys(customers: list[CustomerRecord], result: ParsedFile) -> None:
+def refuse_repeated_keys(customers: list[CustomerRecord]) -> None:
 	for column_key, column_name in (("row_key", "Row Key"), ("tax_id", "Tax ID")):
 		seen: dict[str, int] = {}
 		for customer in customers:
@@ -329,9 +364,7 @@ def refuse_repeated_keys(customers: list[CustomerRecord], result: ParsedFile) ->
 				continue
 			if key in seen:
 				customer.problems.append(
-					ImportProblem(
-						"repeated_in_file", CUSTOMERS, customer.row, column_name, key, (str(seen[key]),)
-					)
+					customer.problem("repeated_in_file", column_name, key, (str(seen[key]),))
 				)
 			else:
 				seen[key] = customer.row
@@ -345,4 +378,4 @@ def comparable_key(column_key: str, value: str | None) -> str | None:
 def problem_for(record: Record, problem: Problem) -> ImportProblem:
 	"""A validation problem of the customer rules, placed on the row it came from."""
 	column = next((c.en for c in COLUMNS[record.sheet] if c.key == problem.fieldname), problem.fieldname)
-	return ImportProblem(problem.code, record.sheet, record.row, column, problem.value, problem.details)
+	return record.problem(problem.code, column, problem.value, problem.details)

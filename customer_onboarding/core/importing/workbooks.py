@@ -127,19 +127,31 @@ def write_instructions(workbook: Workbook, language: str, headings: Mapping) -> 
 def build_error_report(
 	headers: Mapping[str, tuple], failed: Iterable[tuple[Record, str]], reason_header: str
 ) -> bytes:
-	"""The failed rows exactly as uploaded, each sheet with its own header plus a column with the reason."""
+	"""The failed rows exactly as uploaded, each sheet with its own header plus a column with the reason. A row
+	of a mapped file comes back as the uploaded row, once, whose contacts and bank accounts it also holds."""
 	workbook = Workbook()
 	workbook.remove(workbook.active)
-	sheets = {}
+	sheets, uploaded_rows = {}, set()
 	for record, reason in failed:
-		ws = sheets.get(record.sheet)
+		if record.source and record.row in uploaded_rows:
+			continue
+		uploaded_rows.add(record.row)
+		sheet, header, cells = uploaded(record, headers)
+		ws = sheets.get(sheet)
 		if ws is None:
-			ws = sheets[record.sheet] = workbook.create_sheet(record.sheet)
-			ws.append([neutralise(h) for h in headers.get(record.sheet, ())] + [reason_header])
-		ws.append([neutralise(v) for v in record.raw] + [neutralise(reason)])
+			ws = sheets[sheet] = workbook.create_sheet(sheet)
+			ws.append([neutralise(h) for h in header] + [reason_header])
+		ws.append([neutralise(v) for v in cells] + [neutralise(reason)])
 	if not sheets:
 		workbook.create_sheet("Customers").append([reason_header])
 	return to_bytes(workbook)
+
+
+def uploaded(record: Record, headers: Mapping[str, tuple]) -> tuple[str, tuple, tuple]:
+	"""The sheet, its headings and the row as they were uploaded."""
+	if record.source:
+		return record.source.sheet, record.source.header, record.source.cells
+	return record.sheet, headers.get(record.sheet, ()), record.raw
 
 
 def to_bytes(workbook: Workbook) -> bytes:

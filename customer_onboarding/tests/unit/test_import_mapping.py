@@ -13,6 +13,7 @@ from customer_onboarding.core.importing.mapping import (
 	target_for,
 )
 from customer_onboarding.core.importing.parsing import MappingSpec, parse_mapped_workbook
+from customer_onboarding.core.importing.workbooks import build_error_report
 from customer_onboarding.tests.exports import (
 	KINGDEE_HEADINGS,
 	KINGDEE_TARGETS,
@@ -101,15 +102,41 @@ class TestMappedWorkbook(unittest.TestCase):
 		self.assertEqual(first.bank_accounts[0].values["bank_account_no"], rows[0][9])
 		self.assertFalse([p for c in parsed.customers for p in c.all_problems])
 
-	def test_problems_name_the_template_column_and_the_uploaded_row(self):
-		rows = kingdee_rows(2)
+	def test_problems_name_the_uploaded_sheet_row_and_heading_and_the_template_column(self):
+		rows = kingdee_rows(3)
 		rows[1] = (rows[1][0], None, *rows[1][2:])
+		rows[2] = (*rows[2][:6], "李四", 1.5, *rows[2][8:])
 		parsed = parse_mapped_workbook(kingdee_export(rows), "kingdee.xlsx", kingdee_spec())
 		problem = parsed.customers[1].problems[0]
 		self.assertEqual(
-			(problem.code, problem.sheet, problem.row, problem.column),
-			("required", CUSTOMERS, 5, "Customer Name"),
+			(problem.code, problem.sheet, problem.row, problem.column, problem.source),
+			("required", CUSTOMERS, 5, "Customer Name", ("客户", "名称")),
 		)
+		second_contact = parsed.customers[2].contacts[1].problems[0]
+		self.assertEqual(
+			(second_contact.code, second_contact.row, second_contact.column, second_contact.source),
+			("number_as_float", 6, "Phone", ("客户", "联系电话2")),
+		)
+
+	def test_the_error_report_gives_back_the_uploaded_rows_once_in_the_uploaded_layout(self):
+		rows = kingdee_rows(3)
+		parsed = parse_mapped_workbook(kingdee_export(rows), "kingdee.xlsx", kingdee_spec())
+		first, third = parsed.customers[0], parsed.customers[2]
+		failed = [(first, "bad"), (third, "worse")]
+		failed += [(child, "bad") for child in first.contacts + first.bank_accounts]
+		report = openpyxl.load_workbook(io.BytesIO(build_error_report(parsed.headers, failed, "Error")))
+		self.assertEqual(report.sheetnames, ["客户"])
+		values = [tuple(row) for row in report["客户"].iter_rows(values_only=True)]
+		self.assertEqual(values, [(*KINGDEE_HEADINGS, "Error"), (*rows[0], "bad"), (*rows[2], "worse")])
+
+	def test_a_template_column_no_heading_fills_is_named_by_the_template(self):
+		spec = MappingSpec({heading_words("名称"): "customer_name"})
+		book = openpyxl.Workbook()
+		book.active.append(["名称"])
+		book.active.append(["某某有限公司"])
+		parsed = parse_mapped_workbook(workbook_content(book), "names.xlsx", spec)
+		problem = next(p for p in parsed.customers[0].problems if p.column == "Customer Type")
+		self.assertEqual(problem.source, ("Sheet", ""))
 
 	def test_a_file_without_the_mappings_headings_is_refused(self):
 		parsed = parse_mapped_workbook(u8_export([]), "u8.xlsx", kingdee_spec())
@@ -123,6 +150,10 @@ class TestMappedWorkbook(unittest.TestCase):
 		self.assertTrue(parsed.ok, parsed.problems)
 		self.assertEqual(len(parsed.customers), 3)
 		self.assertEqual(len({c.values["row_key"] for c in parsed.customers}), 3)
+		self.assertEqual([c.row for c in parsed.customers], [4, 5, 9], "one number for one row of the file")
+		self.assertEqual(
+			[c.problem("x").row for c in parsed.customers], [4, 5, 4], "problems: the sheet's rows"
+		)
 
 	def test_a_fixed_header_row(self):
 		spec = MappingSpec(kingdee_spec().targets, header_row=3, defaults={"customer_type": "Company"})
