@@ -18,7 +18,16 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils.background_jobs import get_job
 
 from customer_onboarding.core.shards import MIN_ROWS_PER_SHARE
-from customer_onboarding.importing.jobs import import_job_ids, job_alive, job_id, queue_import, share_job_id
+from customer_onboarding.importing.jobs import (
+	dry_run_job_id,
+	import_job_ids,
+	job_alive,
+	job_id,
+	lock_held,
+	queue_dry_run,
+	queue_import,
+	share_job_id,
+)
 from customer_onboarding.tests.exports import fresh_kingdee_rows, kingdee_export
 from customer_onboarding.tests.import_helpers import customer_row, import_doc, kingdee_mapping, workbook_bytes
 from customer_onboarding.tests.processes import frappe_process, kill_group
@@ -309,6 +318,24 @@ class TestSharesAsJobs(ClientCase):
 		frappe.db.commit()
 		self.wait_until(lambda: status_of(doc) == "Completed")
 		self.every_row_once(doc, rows)
+
+	def test_a_worker_killed_in_a_dry_run_leaves_it_to_be_asked_again(self):
+		worker = self.start_worker()
+		rows = [customer_row() for _ in range(2000)]
+		self.tax_ids += [row[6] for row in rows]
+		doc = import_doc(workbook_bytes(rows))
+		queue_dry_run(doc)
+		frappe.db.commit()
+		self.wait_until(lambda: lock_held(dry_run_job_id(doc.name)), 60)
+		os.killpg(worker.pid, signal.SIGKILL)
+		worker.wait(timeout=30)
+		self.assertEqual(status_of(doc), "Draft", "a killed dry run leaves nothing")
+		self.wait_until(lambda: not job_alive(dry_run_job_id(doc.name)), 60)
+		self.start_worker()
+		queue_dry_run(doc)
+		frappe.db.commit()
+		self.wait_until(lambda: status_of(doc) == "Validated")
+		self.assertEqual(frappe.db.get_value("Customer Import", doc.name, "total_rows"), len(rows))
 
 
 def status_of(doc) -> str:
