@@ -41,8 +41,11 @@ def own_pending_actions(reviewed: str, user: str) -> str:
 def list_again_in_inbox(doc, method: str | None = None) -> None:
 	"""Frappe makes a document's inbox entry for a state only once, so a customer resubmitted after Return (or
 	disabled a second time) would never reach the inbox again. When a document enters a state, its completed
-	entries for that state go, and Frappe's own hook, which runs after this one, makes a new entry."""
-	if not doc.has_value_changed("workflow_state"):
+	entries for that state go, and Frappe's own hook, which runs after this one, makes a new entry.
+
+	A document being inserted has no entries to look for: Frappe removes a document's entries when it is deleted,
+	so a name used again starts with none."""
+	if doc.flags.in_insert or not doc.has_value_changed("workflow_state"):
 		return
 	action = DocType("Workflow Action")
 	done = (

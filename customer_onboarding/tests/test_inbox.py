@@ -17,6 +17,7 @@ from customer_onboarding.tests.utils import (
 	enabled_customer,
 	make_customer,
 	move,
+	unique_code,
 )
 
 
@@ -59,3 +60,16 @@ class TestInbox(ChangeRequestCase):
 			self.assertEqual(len(inbox(MASTER_MANAGER, customer)), 1)
 			move(customer, "Enable", MASTER_MANAGER)
 			self.assertEqual(inbox(MASTER_MANAGER, customer), [])
+
+	def test_a_customer_made_again_under_a_deleted_ones_name_reaches_the_inbox(self):
+		code = f"INBOX-{unique_code()}"
+		with as_user("Administrator"):
+			first = make_customer(customer_code=code).name
+		move(first, "Submit for Review", SALES_USER)
+		self.assertEqual(len(inbox(REVIEWER, code)), 1)
+		with as_user("Administrator"):
+			frappe.delete_doc("Customer", first)
+			self.assertFalse(frappe.get_all("Workflow Action", {"reference_name": code}))
+			self.assertEqual(make_customer(customer_code=code).name, code)
+		move(code, "Submit for Review", SALES_USER)
+		self.assertEqual(len(inbox(REVIEWER, code)), 1)
