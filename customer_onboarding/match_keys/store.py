@@ -9,9 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import frappe
-from frappe.query_builder import Order
 from frappe.utils import now_datetime
-from pypika.terms import ValueWrapper
 
 from customer_onboarding.core.match_keys import Key, customer_keys
 from customer_onboarding.settings import get_settings
@@ -20,6 +18,27 @@ from customer_onboarding.utils.bulk import bulk_memo_on, insert_rows
 KEYS = "Customer Match Key"
 BATCH = 2_000
 VERSION_KEY = "customer_onboarding:match_key_version"
+
+# The queries of every customer save, written out: building them with the query builder took longer than running
+# them (1.6 ms against 0.6 ms for the contacts' phones and e-mails). Values are always passed as parameters.
+STORED_KEYS = """select `name`, `customer`, `key_type`, `key_value` from `tabCustomer Match Key`
+	where `customer` in %(customers)s"""
+CUSTOMER_ROWS = """select `name`, `customer_name`, `tax_id`, `mobile_no`, `email_id` from `tabCustomer`
+	where `name` in %(customers)s"""
+CONTACT_PHONES_AND_EMAILS = """select link.`link_name`, 'phone', child.`phone`
+	from `tabDynamic Link` link
+	join `tabContact Phone` child on child.`parent` = link.`parent` and child.`parenttype` = 'Contact'
+	where link.`parenttype` = 'Contact' and link.`link_doctype` = 'Customer' and link.`link_name` in %(customers)s
+	union all
+	select link.`link_name`, 'email', child.`email_id`
+	from `tabDynamic Link` link
+	join `tabContact Email` child on child.`parent` = link.`parent` and child.`parenttype` = 'Contact'
+	where link.`parenttype` = 'Contact' and link.`link_doctype` = 'Customer' and link.`link_name` in %(customers)s"""
+HOLDERS = """select key_row.`key_value`, customer.`name`, customer.`customer_name`
+	from `tabCustomer Match Key` key_row
+	join `tabCustomer` customer on customer.`name` = key_row.`customer`
+	where key_row.`key_type` = %(kind)s and key_row.`key_value` in %(values)s
+	order by customer.`modified` desc"""
 
 
 def refresh_match_keys(customers: Iterable[str]) -> None:
@@ -68,10 +87,10 @@ def delete_match_keys(customer: str) -> None:
 
 
 def wanted_keys(customers: list[str]) -> dict[str, set[Key]]:
+	if not customers:
+		return {}
 	phones, emails = contact_phones_and_emails(customers)
-	rows = rows_of(
-		"Customer", "name", customers, ["name", "customer_name", "tax_id", "mobile_no", "email_id"]
-	)
+	rows = frappe.db.sql(CUSTOMER_ROWS, {"customers": customers}, as_dict=True)
 	return {row.name: keys_from(row, phones, emails) for row in rows}
 
 
@@ -90,17 +109,10 @@ def contact_phones_and_emails(customers: list[str]) -> tuple[dict[str, list[str]
 	"""Phones and e-mails of the contacts linked to these customers, by customer, in one query."""
 	phones: dict[str, list[str]] = {}
 	emails: dict[str, list[str]] = {}
-	query = contact_query("Contact Phone", "phone", customers, "phone") * contact_query(
-		"Contact Email", "email_id", customers, "email"
-	)
-	for customer, kind, value in query.run():
+	rows = frappe.db.sql(CONTACT_PHONES_AND_EMAILS, {"customers": customers}) if customers else ()
+	for customer, kind, value in rows:
 		(phones if kind == "phone" else emails).setdefault(customer, []).append(value)
 	return phones, emails
-
-
-def contact_query(child_doctype: str, fieldname: str, customers: list[str], kind: str):
-	query, link, child = linked_contact_rows(child_doctype, customers)
-	return query.select(link.link_name, ValueWrapper(kind), child[fieldname])
 
 
 def contact_rows(child_doctype: str, fieldnames: list[str], customers: list[str]) -> list[tuple]:
@@ -131,9 +143,9 @@ def linked_contact_rows(child_doctype: str, customers: list[str]):
 
 
 def stored_keys(customers: list[str]) -> dict[str, list[tuple[str, Key]]]:
-	rows = rows_of(KEYS, "customer", customers, ["name", "customer", "key_type", "key_value"])
+	rows = frappe.db.sql(STORED_KEYS, {"customers": customers}) if customers else ()
 	stored: dict[str, list[tuple[str, Key]]] = {}
-	for name, customer, kind, value in (tuple(row.values()) for row in rows):
+	for name, customer, kind, value in rows:
 		stored.setdefault(customer, []).append((name, (kind, value)))
 	return stored
 
@@ -196,18 +208,9 @@ def rows_of(doctype: str, key: str, values: list[str], fields: list[str]) -> lis
 
 def holders_of(kind: str, values: list[str]) -> dict[str, list[tuple[str, str]]]:
 	"""Customers holding each of these keys, as (name, customer name), most recently modified first."""
-	key = frappe.qb.DocType(KEYS)
-	customer = frappe.qb.DocType("Customer")
 	holders: dict[str, list[tuple[str, str]]] = {}
 	for start in range(0, len(values), 1_000):
-		rows = (
-			frappe.qb.from_(key)
-			.join(customer)
-			.on(customer.name == key.customer)
-			.select(key.key_value, customer.name, customer.customer_name)
-			.where((key.key_type == kind) & key.key_value.isin(values[start : start + 1_000]))
-			.orderby(customer.modified, order=Order.desc)
-		).run()
+		rows = frappe.db.sql(HOLDERS, {"kind": kind, "values": values[start : start + 1_000]})
 		for value, name, customer_name in rows:
 			holders.setdefault(value, []).append((name, customer_name))
 	return holders
@@ -228,12 +231,11 @@ def customers_with_any(keys: Iterable[Key]) -> set[str]:
 
 def keys_of(customers: list[str] | None = None) -> dict[str, set[Key]]:
 	"""The stored keys of these customers, or of every customer."""
-	fields = ["customer", "key_type", "key_value"]
-	if customers is None:
-		rows = frappe.get_all(KEYS, fields=fields, as_list=True)
-	else:
-		rows = [tuple(row.values()) for row in rows_of(KEYS, "customer", customers, fields)]
+	if customers is not None:
+		return {customer: {key for _name, key in rows} for customer, rows in stored_keys(customers).items()}
 	keys: dict[str, set[Key]] = {}
-	for customer, kind, value in rows:
+	for customer, kind, value in frappe.get_all(
+		KEYS, fields=["customer", "key_type", "key_value"], as_list=True
+	):
 		keys.setdefault(customer, set()).add((kind, value))
 	return keys
