@@ -9,7 +9,13 @@ from frappe import _
 
 from customer_onboarding.core.duplicates import Candidate, NameIndex, Party, party, rank
 from customer_onboarding.core.match_keys import IDENTIFIERS, NAME
-from customer_onboarding.match_keys.store import KEYS, customers_with_any, key_version, keys_of
+from customer_onboarding.match_keys.store import (
+	KEYS,
+	customers_with_any,
+	key_version,
+	keys_of,
+	names_and_shared_keys,
+)
 from customer_onboarding.settings import get_settings
 
 _index: dict = {}
@@ -45,7 +51,18 @@ def duplicate_candidates(
 	index = name_index()
 	pool = {index["customers"][i] for i in index["names"].similar(query.core_name)}
 	pool |= customers_with_any(key for key in query.keys if key[0] in IDENTIFIERS)
-	return rank(query, load_parties(sorted(pool)), exclude=exclude)
+	return rank(query, parties_to_compare(query, sorted(pool)), exclude=exclude)
+
+
+def parties_to_compare(query: Party, customers: list[str]) -> list[Party]:
+	"""These customers as parties holding only the keys a comparison with `query` reads (their name key, and the
+	keys they share with it), which ranks them as their every key would."""
+	if not customers:
+		return []
+	return [
+		Party(name, customer_name, frozenset(held))
+		for name, customer_name, held in names_and_shared_keys(customers, set(query.keys))
+	]
 
 
 def merge(source: str, target: str) -> str:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import frappe
 from frappe.utils import now_datetime
 
-from customer_onboarding.core.match_keys import Key, customer_keys
+from customer_onboarding.core.match_keys import NAME, Key, customer_keys
 from customer_onboarding.settings import get_settings
 from customer_onboarding.utils.bulk import bulk_memo_on, insert_rows
 
@@ -34,6 +34,10 @@ CONTACT_PHONES_AND_EMAILS = """select link.`link_name`, 'phone', child.`phone`
 	from `tabDynamic Link` link
 	join `tabContact Email` child on child.`parent` = link.`parent` and child.`parenttype` = 'Contact'
 	where link.`parenttype` = 'Contact' and link.`link_doctype` = 'Customer' and link.`link_name` in %(customers)s"""
+POOL_KEYS = """select key_row.`customer`, customer.`customer_name`, key_row.`key_type`, key_row.`key_value`
+	from `tabCustomer Match Key` key_row
+	join `tabCustomer` customer on customer.`name` = key_row.`customer`
+	where key_row.`customer` in %(customers)s and (key_row.`key_type` = %(kind)s or key_row.`key_value` in %(values)s)"""
 HOLDERS = """select key_row.`key_value`, customer.`name`, customer.`customer_name`
 	from `tabCustomer Match Key` key_row
 	join `tabCustomer` customer on customer.`name` = key_row.`customer`
@@ -227,6 +231,20 @@ def customers_with_any(keys: Iterable[Key]) -> set[str]:
 		for holders in holders_of(kind, values).values()
 		for name, _ in holders
 	}
+
+
+def names_and_shared_keys(customers: list[str], keys: set[Key]) -> list[tuple[str, str, set[Key]]]:
+	"""Each of these customers with its name and, of its keys, its name key and those among `keys`: all that a
+	comparison with a customer holding `keys` reads, in one query."""
+	found: dict[str, tuple[str, set[Key]]] = {}
+	values = [value for _kind, value in keys] or [""]
+	for customer, customer_name, kind, value in frappe.db.sql(
+		POOL_KEYS, {"customers": customers, "kind": NAME, "values": values}
+	):
+		held = found.setdefault(customer, (customer_name or "", set()))[1]
+		if kind == NAME or (kind, value) in keys:
+			held.add((kind, value))
+	return [(customer, customer_name, held) for customer, (customer_name, held) in found.items()]
 
 
 def keys_of(customers: list[str] | None = None) -> dict[str, set[Key]]:
