@@ -57,8 +57,6 @@ def duplicate_candidates(
 def parties_to_compare(query: Party, customers: list[str]) -> list[Party]:
 	"""These customers as parties holding only the keys a comparison with `query` reads (their name key, and the
 	keys they share with it), which ranks them as their every key would."""
-	if not customers:
-		return []
 	return [
 		Party(name, customer_name, frozenset(held))
 		for name, customer_name, held in names_and_shared_keys(customers, set(query.keys))

@@ -236,6 +236,8 @@ def customers_with_any(keys: Iterable[Key]) -> set[str]:
 def names_and_shared_keys(customers: list[str], keys: set[Key]) -> list[tuple[str, str, set[Key]]]:
 	"""Each of these customers with its name and, of its keys, its name key and those among `keys`: all that a
 	comparison with a customer holding `keys` reads, in one query."""
+	if not customers:
+		return []
 	found: dict[str, tuple[str, set[Key]]] = {}
 	values = [value for _kind, value in keys] or [""]
 	for customer, customer_name, kind, value in frappe.db.sql(

@@ -133,9 +133,10 @@ def build_error_report(
 	workbook.remove(workbook.active)
 	sheets, uploaded_rows = {}, set()
 	for record, reason in failed:
-		if record.source and record.row in uploaded_rows:
-			continue
-		uploaded_rows.add(record.row)
+		if record.source:
+			if record.row in uploaded_rows:
+				continue
+			uploaded_rows.add(record.row)
 		sheet, header, cells = uploaded(record, headers)
 		ws = sheets.get(sheet)
 		if ws is None:
