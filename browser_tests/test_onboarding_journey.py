@@ -148,10 +148,13 @@ def test_follow_up_from_the_customer(sales, journey, api):
 	fill(entry, "summary", "电话回访，客户确认首批订单")
 	entry.locator(".modal-footer .btn-primary").click()
 	expect(sales.locator(".modal.show")).to_have_count(0)
-	follow_ups = records(
-		api, "Customer Follow Up", [["parent", "=", journey["name"]]], ("summary",), "Customer"
-	)
+	follow_ups = records(api, "Customer Follow Up", [["customer", "=", journey["name"]]], ("summary",))
 	assert [row["summary"] for row in follow_ups] == ["电话回访，客户确认首批订单"]
+	# The form reloads with the new follow-up in its latest follow-ups, on the Customer Onboarding tab.
+	history = sales.locator(
+		".frappe-control[data-fieldname='follow_up_history']", has_text="电话回访，客户确认首批订单"
+	)
+	expect(history).to_have_count(1)
 
 
 def test_change_request_reviewed_side_by_side_and_approved(sales, reviewer, journey, screenshot, api):

@@ -1,4 +1,5 @@
-"""Follow-up records on a customer: who may change them, the next date, and the daily reminders."""
+"""Follow-ups of a customer (*Customer Follow Up*): who may record and change them, the customer's next
+follow-up date, and the daily reminders."""
 
 import frappe
 from frappe import _
@@ -9,10 +10,20 @@ from customer_onboarding.core.follow_ups import FollowUp, earliest_open_date
 from customer_onboarding.exceptions import FollowUpLockedError
 from customer_onboarding.utils.notifications import create_todo, todo_exists
 
-FIELDS = ("follow_up_on", "channel", "contact", "summary", "result", "next_step", "next_follow_up_date")
+FIELDS = (
+	"customer",
+	"follow_up_on",
+	"channel",
+	"contact",
+	"summary",
+	"result",
+	"next_step",
+	"next_follow_up_date",
+)
+DOCTYPE = "Customer Follow Up"
 
 
-def comparable(row: Document, field: str):
+def comparable(row: Document | dict, field: str):
 	value = row.get(field)
 	if not value:
 		return None
@@ -27,52 +38,74 @@ def row_changed(old: Document, new: Document) -> bool:
 	return any(comparable(old, field) != comparable(new, field) for field in FIELDS)
 
 
-def may_change(row: Document) -> bool:
+def may_change(follow_up: Document) -> bool:
 	user = frappe.session.user
-	return user in (row.recorded_by, "Administrator") or "System Manager" in frappe.get_roles()
+	return user in (follow_up.recorded_by, "Administrator") or "System Manager" in frappe.get_roles()
 
 
-def refuse_change_of(row: Document) -> None:
+def refuse_change_of(follow_up: Document) -> None:
 	frappe.throw(
-		_("Row {0}: only {1} or a System Manager can change or delete this follow-up").format(
-			row.idx, frappe.bold(row.recorded_by)
+		_("Only {0} or a System Manager can change or delete this follow-up").format(
+			frappe.bold(follow_up.recorded_by)
 		),
 		FollowUpLockedError,
 	)
 
 
-def protect_follow_ups(doc: Document) -> None:
-	"""New rows are recorded by the current user; saved rows change only by their author or a System Manager."""
+def protect_follow_up(doc: Document) -> None:
+	"""A new follow-up is recorded by the current user, on a customer they may change; a saved one changes only
+	by its author or a System Manager."""
+	if doc.is_new():
+		frappe.has_permission("Customer", "write", doc.customer, throw=True)
+		doc.recorded_by = frappe.session.user
+		return
 	before = doc.get_doc_before_save()
-	saved = {row.name: row for row in (before.follow_ups if before else [])}
-	for row in doc.follow_ups:
-		old = saved.pop(row.name, None)
-		if old is None:
-			row.recorded_by = frappe.session.user
-		elif row_changed(old, row) or row.recorded_by != old.recorded_by:
-			if not may_change(old):
-				refuse_change_of(old)
-			row.recorded_by = old.recorded_by
-	for removed in saved.values():
-		if not may_change(removed):
-			refuse_change_of(removed)
+	if row_changed(before, doc) or doc.recorded_by != before.recorded_by:
+		if not may_change(before):
+			refuse_change_of(before)
+		doc.recorded_by = before.recorded_by
 
 
-def set_next_follow_up_date(doc: Document) -> None:
-	rows = [
-		FollowUp(get_datetime(row.follow_up_on), comparable(row, "next_follow_up_date"))
-		for row in doc.follow_ups
+def refuse_deletion_by_others(doc: Document) -> None:
+	if not may_change(doc):
+		refuse_change_of(doc)
+
+
+def update_next_follow_up_date(customer: str) -> None:
+	"""The customer's next follow-up date: the earliest planned date that no later follow-up has closed."""
+	rows = frappe.get_all(DOCTYPE, {"customer": customer}, ["follow_up_on", "next_follow_up_date"])
+	follow_ups = [
+		FollowUp(get_datetime(row.follow_up_on), comparable(row, "next_follow_up_date")) for row in rows
 	]
-	doc.next_follow_up_date = earliest_open_date(rows)
+	frappe.db.set_value(
+		"Customer", customer, "next_follow_up_date", earliest_open_date(follow_ups), update_modified=False
+	)
+
+
+def recent_follow_ups(customer: str, limit: int = 10) -> list[dict]:
+	"""The customer's latest follow-ups that the user may read, newest first."""
+	return frappe.get_list(
+		DOCTYPE,
+		filters={"customer": customer},
+		fields=["name", "follow_up_on", "channel", "summary", "result", "next_follow_up_date", "recorded_by"],
+		order_by="follow_up_on desc",
+		limit=limit,
+	)
 
 
 def record_follow_up(customer: str, summary: str, values: dict) -> str | None:
-	doc = frappe.get_doc("Customer", customer)
-	doc.check_permission("write")
-	row = {field: values.get(field) for field in FIELDS if values.get(field)}
-	doc.append("follow_ups", {"follow_up_on": frappe.utils.now_datetime(), **row, "summary": summary})
-	doc.save()
-	return doc.next_follow_up_date and str(doc.next_follow_up_date)
+	fields = {field: values.get(field) for field in FIELDS if field != "customer" and values.get(field)}
+	frappe.get_doc(
+		{
+			"doctype": DOCTYPE,
+			"customer": customer,
+			"follow_up_on": frappe.utils.now_datetime(),
+			**fields,
+			"summary": summary,
+		}
+	).insert()
+	next_date = frappe.db.get_value("Customer", customer, "next_follow_up_date")
+	return next_date and str(next_date)
 
 
 def create_due_follow_up_todos() -> None:

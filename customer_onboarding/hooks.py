@@ -36,7 +36,9 @@ default_log_clearing_doctypes = {"Customer Registration Refusal": 30}
 
 permission_query_conditions = {"Workflow Action": "customer_onboarding.inbox.workflow_action_conditions"}
 
-override_doctype_dashboards = {"Customer": "customer_onboarding.change_requests.dashboard.customer_dashboard"}
+override_doctype_dashboards = {
+	"Customer": "customer_onboarding.overrides.customer_dashboard.customer_dashboard"
+}
 
 doc_events = {
 	"Customer": {

@@ -13,7 +13,7 @@ from customer_onboarding.coding import assign_customer_code
 from customer_onboarding.constants import MASTER_MANAGER
 from customer_onboarding.core.problems import Problem
 from customer_onboarding.exceptions import CustomerCodeLockedError
-from customer_onboarding.follow_ups import protect_follow_ups, set_next_follow_up_date
+from customer_onboarding.follow_ups import recent_follow_ups, update_next_follow_up_date
 from customer_onboarding.inbox import list_again_in_inbox
 from customer_onboarding.lifecycle import (
 	is_approving,
@@ -50,7 +50,9 @@ def autoname(doc: Document, method: str | None = None) -> None:
 
 
 def onload(doc: Document, method: str | None = None) -> None:
-	"""The form shows the customer's open change request, and when an approved one takes effect."""
+	"""The form shows the customer's latest follow-ups, its open change request, and when an approved one takes
+	effect."""
+	doc.set_onload("follow_ups", recent_follow_ups(doc.name))
 	name = open_request(doc.name)
 	if name:
 		doc.set_onload(
@@ -76,8 +78,6 @@ def validate(doc: Document, method: str | None = None) -> None:
 		validate_registry_check(doc)
 	if data_checks_apply():
 		throw_problems(doc, customer_problems(doc))
-	protect_follow_ups(doc)
-	set_next_follow_up_date(doc)
 
 
 def on_update(doc: Document, method: str | None = None) -> None:
@@ -120,5 +120,7 @@ def before_rename(doc: Document, method: str | None, old: str, new: str, merge: 
 
 def after_rename(doc: Document, method: str | None, old: str, new: str, merge: bool = False) -> None:
 	refresh_match_keys([new])
+	if merge:
+		update_next_follow_up_date(new)
 	if is_named_by_code(doc, old) and not merge:
 		frappe.db.set_value("Customer", new, "customer_code", new, update_modified=False)

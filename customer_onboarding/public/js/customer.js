@@ -13,6 +13,7 @@ frappe.ui.form.on("Customer", {
 		show_customer_code(frm);
 		show_onboarding_state(frm);
 		add_follow_up_button(frm);
+		show_follow_ups(frm);
 		show_change_request(frm);
 	},
 
@@ -57,6 +58,38 @@ function ask_review_comment(frm) {
 		dialog.onhide = () => reject();
 		dialog.show();
 	});
+}
+
+// The latest follow-ups, newest first; every one is in the Follow-ups connection of the dashboard.
+function show_follow_ups(frm) {
+	const field = frm.get_field("follow_up_history");
+	if (!field) return;
+	const rows = (frm.doc.__onload && frm.doc.__onload.follow_ups) || [];
+	if (!rows.length) {
+		field.$wrapper.html(`<p class="text-muted">${__("No follow-ups yet")}</p>`);
+		return;
+	}
+	const cell = (value) => `<td>${frappe.utils.escape_html(value || "")}</td>`;
+	const headings = ["Date and Time", "Channel", "Summary", "Result", "Next Follow-up Date", "Recorded By"];
+	const body = rows
+		.map((row) =>
+			[
+				`<tr><td><a href="/app/customer-follow-up/${encodeURIComponent(row.name)}">`,
+				`${frappe.utils.escape_html(frappe.datetime.str_to_user(row.follow_up_on))}</a></td>`,
+				cell(__(row.channel)),
+				cell(row.summary),
+				cell(row.result),
+				cell(row.next_follow_up_date && frappe.datetime.str_to_user(row.next_follow_up_date)),
+				cell(row.recorded_by),
+				"</tr>",
+			].join("")
+		)
+		.join("");
+	field.$wrapper.html(
+		`<table class="table table-bordered table-sm"><thead><tr>${headings
+			.map((h) => `<th>${__(h)}</th>`)
+			.join("")}</tr></thead><tbody>${body}</tbody></table>`
+	);
 }
 
 function add_follow_up_button(frm) {

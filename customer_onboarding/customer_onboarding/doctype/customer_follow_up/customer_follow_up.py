@@ -1,8 +1,15 @@
 from frappe.model.document import Document
 
+from customer_onboarding.follow_ups import (
+	protect_follow_up,
+	refuse_deletion_by_others,
+	update_next_follow_up_date,
+)
+
 
 class CustomerFollowUp(Document):
-	"""A customer's follow-up: follow_ups.py protects saved ones and sets the next date on save."""
+	"""A follow-up of a customer, in its own table rather than in the customer's, so that a customer's save does
+	not read, lock and rewrite its follow-ups."""
 
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
@@ -14,13 +21,24 @@ class CustomerFollowUp(Document):
 
 		channel: DF.Literal["Phone", "Visit", "Email", "WeChat", "Meeting", "Other"]
 		contact: DF.Link | None
+		customer: DF.Link
+		customer_name: DF.Data | None
 		follow_up_on: DF.Datetime
 		next_follow_up_date: DF.Date | None
 		next_step: DF.SmallText | None
-		parent: DF.Data
-		parentfield: DF.Data
-		parenttype: DF.Data
 		recorded_by: DF.Link | None
 		result: DF.SmallText | None
 		summary: DF.SmallText
 	# end: auto-generated types
+
+	def validate(self):
+		protect_follow_up(self)
+
+	def on_update(self):
+		update_next_follow_up_date(self.customer)
+
+	def on_trash(self):
+		refuse_deletion_by_others(self)
+
+	def after_delete(self):
+		update_next_follow_up_date(self.customer)
