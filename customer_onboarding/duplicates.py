@@ -4,6 +4,8 @@ Exact keys (tax ID, phone, e-mail) are looked up in the key table. Names are com
 in-process list of every customer's name key, reloaded when the keys' version moved (see `bump_key_version`).
 """
 
+from collections.abc import Callable
+
 import frappe
 from frappe import _
 
@@ -70,11 +72,13 @@ def merge(source: str, target: str) -> str:
 	return frappe.rename_doc("Customer", source, target, merge=True)
 
 
-def reason_labels(reasons: list[str]) -> list[str]:
+def reason_labeller() -> Callable[[list[str]], list[str]]:
+	"""Turns reasons into their labels, translated once for all the candidates of a look-up or report rather than
+	once per candidate."""
 	labels = {
 		"same_tax_id": _("same Tax ID"),
 		"same_phone": _("same phone"),
 		"same_email": _("same email"),
 		"similar_name": _("similar name"),
 	}
-	return [labels.get(reason, reason) for reason in reasons]
+	return lambda reasons: [labels.get(reason, reason) for reason in reasons]

@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 
 from customer_onboarding.arguments import get_permitted_doc, refuse_oversized, refuse_too_many
-from customer_onboarding.duplicates import duplicate_candidates, merge, reason_labels
+from customer_onboarding.duplicates import duplicate_candidates, merge, reason_labeller
 from customer_onboarding.merging.bulk import BULK_MERGE, dry_run, queue_bulk_merge
 from customer_onboarding.merging.merge import merge_group, preview, validate_merge_permission
 
@@ -24,6 +24,7 @@ def find_duplicates(
 	refuse_oversized("email", "Email Id", email_id)
 	refuse_oversized("docname", "Customer", exclude)
 	frappe.has_permission("Customer", "read", throw=True)
+	reason_labels = reason_labeller()
 	return [
 		{
 			"customer": c.name,

@@ -18,6 +18,8 @@ from customer_onboarding.utils.bulk import bulk_memo_on, insert_rows
 KEYS = "Customer Match Key"
 BATCH = 2_000
 VERSION_KEY = "customer_onboarding:match_key_version"
+# The customer's own fields its keys come from (`keys_from`).
+KEY_FIELDS = ("customer_name", "tax_id", "mobile_no", "email_id")
 
 # The queries of every customer save, written out: building them with the query builder took longer than running
 # them (1.6 ms against 0.6 ms for the contacts' phones and e-mails). Values are always passed as parameters.
@@ -56,8 +58,10 @@ def refresh_match_keys(customers: Iterable[str]) -> None:
 
 
 def refresh_saved_customer_keys(doc) -> None:
-	"""After a customer's save: its keys from the saved document, without reading its row again."""
-	if refreshing_later([doc.name]):
+	"""After a customer's save: its keys from the saved document, without reading its row again. A save that
+	changes none of the customer's fields the keys come from leaves them alone: its contacts' own saves refresh
+	their part, and the install and every migrate fill the keys of customers written without the app."""
+	if not any(doc.has_value_changed(field) for field in KEY_FIELDS) or refreshing_later([doc.name]):
 		return
 	write_difference(
 		stored_keys([doc.name]), {doc.name: keys_from(doc, *contact_phones_and_emails([doc.name]))}

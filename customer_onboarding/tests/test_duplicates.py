@@ -1,4 +1,5 @@
 import frappe
+from frappe import _
 from frappe.tests.utils import FrappeTestCase
 
 from customer_onboarding.api import find_duplicates, merge_customers
@@ -49,6 +50,7 @@ class TestDuplicates(FrappeTestCase):
 			)
 		match = next(c for c in found if c["customer"] == self.original.name)
 		self.assertEqual((match["score"], sorted(match["reasons"])), (100, ["same_email", "same_tax_id"]))
+		self.assertEqual(sorted(match["reason_labels"]), sorted([_("same email"), _("same Tax ID")]))
 
 	def test_exclude_leaves_out_the_customer_itself(self):
 		with as_user(SALES_USER):

@@ -22,7 +22,7 @@ from customer_onboarding.tests.utils import (
 )
 
 # The tests make the data they need; Frappe's test records of these linked doctypes stay out.
-test_ignore = ["Contact", "User"]
+test_ignore = ["Contact", "Customer", "User"]
 
 
 class TestFollowUps(FrappeTestCase):

@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 
 from customer_onboarding.core.duplicates import duplicate_pairs
-from customer_onboarding.duplicates import load_parties, reason_labels
+from customer_onboarding.duplicates import load_parties, reason_labeller
 
 DEFAULT_MIN_SCORE = 85
 
@@ -11,6 +11,7 @@ def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	pairs = duplicate_pairs(load_parties(), int(filters.min_score or DEFAULT_MIN_SCORE))
 	groups = group_numbers(pairs)
+	reason_labels = reason_labeller()
 	rows = [
 		{
 			"group": groups[a.name],
