@@ -42,6 +42,7 @@ from customer_onboarding.match_keys.store import (
 	bump_key_version,
 	customers_with_any,
 	match_keys_refreshed_once,
+	write_new_customer_keys,
 )
 from customer_onboarding.messages import plain_text
 from customer_onboarding.registry.batch import check_customers
@@ -398,7 +399,7 @@ def write_customer(doc: Document, record: CustomerRecord, code: str | None) -> t
 	customer.flags.reserved_customer_code = code
 	customer.flags.keep_legacy_code = doc.keep_legacy_codes
 	customer.insert()
-	add_contacts(customer, record)
+	write_new_customer_keys(customer, add_contacts(customer, record))
 	add_bank_accounts(customer, record)
 	if doc.submit_for_review:
 		apply_workflow(customer, SUBMIT_FOR_REVIEW)
@@ -455,9 +456,10 @@ def update_customer(doc: Document, name: str, record: CustomerRecord) -> str:
 	return "Change Requested"
 
 
-def add_contacts(customer: Document, record: CustomerRecord) -> None:
-	for row in record.contacts:
-		new_contact(row.values, customer.name, customer.customer_name).insert()
+def add_contacts(customer: Document, record: CustomerRecord) -> list[Document]:
+	return [
+		new_contact(row.values, customer.name, customer.customer_name).insert() for row in record.contacts
+	]
 
 
 def new_contact(values: dict, customer: str, title: str | None = None) -> Document:

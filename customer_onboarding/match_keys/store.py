@@ -81,6 +81,19 @@ def match_keys_refreshed_once() -> Iterator[None]:
 	refresh_match_keys(pending)
 
 
+def write_new_customer_keys(customer, contacts: list) -> None:
+	"""The keys of a customer just inserted, from it and the contacts just written with it, without reading any
+	back: a new customer has none stored. Inside `match_keys_refreshed_once` the block's refresh then leaves it
+	out. A contact ERPNext makes from the customer's own mobile or e-mail adds no key the customer lacks."""
+	phones = {customer.name: [row.phone for contact in contacts for row in contact.phone_nos]}
+	emails = {customer.name: [row.email_id for contact in contacts for row in contact.email_ids]}
+	insert_keys([(customer.name, key) for key in keys_from(customer, phones, emails)])
+	bump_key_version()
+	pending = frappe.flags.match_keys_to_refresh
+	if pending is not None:
+		pending.discard(customer.name)
+
+
 def refreshing_later(customers: list[str]) -> bool:
 	pending = frappe.flags.match_keys_to_refresh
 	if pending is None:

@@ -11,12 +11,14 @@ from frappe.utils.background_jobs import get_job, get_queue, get_redis_connectio
 
 from customer_onboarding.api import (
 	download_customer_template,
+	find_duplicates,
 	queue_customer_import_dry_run,
 	start_customer_import,
 	validate_customer_import,
 )
 from customer_onboarding.importing import importer
 from customer_onboarding.importing.jobs import dry_run_job, dry_run_job_id, import_share_job
+from customer_onboarding.match_keys.store import stored_keys, wanted_keys
 from customer_onboarding.tests.exports import fresh_kingdee_rows, kingdee_export
 from customer_onboarding.tests.import_helpers import (
 	IMPORTER,
@@ -100,6 +102,18 @@ class TestCustomerImport(ImportCase):
 			frappe.db.get_value("Bank Account", {"party": customer.name}, "bank_account_no"),
 			"6217000010000000",
 		)
+
+	def test_an_imported_customers_keys_are_those_a_refresh_computes(self):
+		key = unique_code(8)
+		row = customer_row(key=key)
+		contact = [key, "四", "李", "13900139000", "021 6212 3456", f"{key}@Example.com"]
+		doc = import_doc(workbook_bytes([row], [contact]))
+		importer.run_import(doc.name)
+		customer = customers_with_tax_ids(row[6])[0]
+		stored = {key for _name, key in stored_keys([customer])[customer]}
+		self.assertEqual(stored, wanted_keys([customer])[customer])
+		for query in ({"mobile_no": "139 0013 9000"}, {"email_id": f"{key}@example.com".upper()}):
+			self.assertIn(customer, [c["customer"] for c in find_duplicates(customer_name="无关", **query)])
 
 	def test_submit_for_review_after_import(self):
 		row = customer_row()
@@ -228,7 +242,7 @@ class TestCustomerImport(ImportCase):
 		def contacts_fail_for_the_second_row(customer, record):
 			if customer.tax_id == rows[1][6]:
 				frappe.throw("The contact cannot be written")
-			add_contacts(customer, record)
+			return add_contacts(customer, record)
 
 		with patch.object(importer, "add_contacts", contacts_fail_for_the_second_row):
 			importer.import_share(doc.name, *second)
