@@ -43,7 +43,9 @@ def may_change(follow_up: Document) -> bool:
 	return user in (follow_up.recorded_by, "Administrator") or "System Manager" in frappe.get_roles()
 
 
-def refuse_change_of(follow_up: Document) -> None:
+def refuse_unless_may_change(follow_up: Document) -> None:
+	if may_change(follow_up):
+		return
 	frappe.throw(
 		_("Only {0} or a System Manager can change or delete this follow-up").format(
 			frappe.bold(follow_up.recorded_by)
@@ -61,14 +63,8 @@ def protect_follow_up(doc: Document) -> None:
 		return
 	before = doc.get_doc_before_save()
 	if row_changed(before, doc) or doc.recorded_by != before.recorded_by:
-		if not may_change(before):
-			refuse_change_of(before)
+		refuse_unless_may_change(before)
 		doc.recorded_by = before.recorded_by
-
-
-def refuse_deletion_by_others(doc: Document) -> None:
-	if not may_change(doc):
-		refuse_change_of(doc)
 
 
 def update_next_follow_up_date(customer: str) -> None:

@@ -2,7 +2,7 @@ from frappe.model.document import Document
 
 from customer_onboarding.follow_ups import (
 	protect_follow_up,
-	refuse_deletion_by_others,
+	refuse_unless_may_change,
 	update_next_follow_up_date,
 )
 
@@ -38,7 +38,7 @@ class CustomerFollowUp(Document):
 		update_next_follow_up_date(self.customer)
 
 	def on_trash(self):
-		refuse_deletion_by_others(self)
+		refuse_unless_may_change(self)
 
 	def after_delete(self):
 		update_next_follow_up_date(self.customer)
